@@ -1,0 +1,38 @@
+# Two commands: `make serve` / `make build` run the example site, `make test` runs the tests.
+# Each target creates .venv on first use and installs openwork into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test lint bench golden clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+golden: $(STAMP)
+	OPENWORK_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,61 @@
+"""authors.yml: ids to names and links, so front matter can say `authors: [ada]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openwork.content.model import Author
+from openwork.content.source import parse_yaml
+from openwork.problems import Problem
+from openwork.slugs import slugify
+
+
+def load_authors(root: Path, rel_path: str) -> tuple[dict[str, Author], list[Problem]]:
+    """Read authors.yml (`id: {name, url, email, avatar}`, optionally under `authors:`)."""
+    path = root / rel_path
+    if not path.is_file():
+        return {}, []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
+    parsed = parse_yaml(text, rel_path)
+    if isinstance(parsed, Problem):
+        return {}, [parsed]
+    data, lines, problems = parsed
+    if isinstance(data.get("authors"), dict):
+        data = data["authors"]
+        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "authors"}
+    authors: dict[str, Author] = {}
+    for key, value in data.items():
+        line = lines.get((key,), 1)
+        if isinstance(value, str):
+            value = {"name": value}
+        if not isinstance(value, dict):
+            problems.append(
+                Problem(rel_path, line, "error", f"author '{key}' should be a mapping with a name")
+            )
+            continue
+        name = value.get("name") or key
+        authors[str(key)] = Author(
+            id=slugify(str(key)),
+            name=str(name),
+            url=_opt(value.get("url")),
+            email=_opt(value.get("email")),
+            avatar=_opt(value.get("avatar")),
+        )
+    return authors, problems
+
+
+def resolve_author(written: str, known: dict[str, Author]) -> Author:
+    """An id from authors.yml, or a plain name that becomes an author of its own."""
+    if written in known:
+        return known[written]
+    for author in known.values():
+        if author.name.casefold() == written.casefold():
+            return author
+    return Author(id=slugify(written) or "author", name=written.strip())
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None

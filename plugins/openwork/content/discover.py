@@ -1,0 +1,61 @@
+"""Finding content files, and the `.meta.yml` defaults that apply to each."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openwork.content.source import parse_yaml
+from openwork.problems import Problem
+
+META_FILE = ".meta.yml"
+MARKDOWN = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    abs_path: Path
+    rel_path: str  # relative to the site root, '/'-separated
+    defaults: dict[str, Any]  # merged .meta.yml values, nearest folder wins
+    default_origin: dict[str, str]  # field -> .meta.yml that gave it
+
+
+def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Found]:
+    """Every Markdown file under root/folder, at any depth, in a stable order."""
+    base = root / folder
+    if not base.is_dir():
+        return
+    inherited: dict[Path, tuple[dict[str, Any], dict[str, str]]] = {}
+    for dirpath, dirnames, filenames in os.walk(base):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        parent = inherited.get(here.parent, ({}, {}))
+        defaults, origin = dict(parent[0]), dict(parent[1])
+        if META_FILE in filenames:
+            rel_meta = (here / META_FILE).relative_to(root).as_posix()
+            own = _read_meta(here / META_FILE, rel_meta, problems)
+            defaults.update(own)
+            origin.update(dict.fromkeys(own, rel_meta))
+        inherited[here] = (defaults, origin)
+        for name in sorted(filenames):
+            if name.endswith(MARKDOWN) and not name.startswith((".", "_")):
+                abs_path = here / name
+                yield Found(abs_path, abs_path.relative_to(root).as_posix(), defaults, origin)
+
+
+def _read_meta(path: Path, rel: str, problems: list[Problem]) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, 1, "error", "the file is not UTF-8: save it as UTF-8"))
+        return {}
+    parsed = parse_yaml(text, rel)
+    if isinstance(parsed, Problem):
+        problems.append(parsed)
+        return {}
+    data, _, found = parsed
+    problems.extend(found)
+    return data

@@ -1,0 +1,136 @@
+"""The values the read stage produces: what every later stage works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from openwork.content.schemas import (
+    Action,
+    ExperimentMeta,
+    IncidentMeta,
+    Meta,
+    Metric,
+    TimelineEvent,
+)
+from openwork.tags import Tag
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """A person, from authors.yml or named in front matter."""
+
+    id: str
+    name: str
+    url: str | None = None
+    email: str | None = None
+    avatar: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Entry:
+    """One published (or draft) weeknote, experiment or incident report."""
+
+    kind: str  # weeknote | experiment | incident
+    collection: str  # the collection's URL base, e.g. "weeknotes"
+    id: str
+    slug: str
+    path: str  # source file, relative to the site root, '/'-separated
+    title: str
+    date: datetime
+    updated: datetime | None
+    authors: tuple[Author, ...]
+    team: str | None
+    tags: tuple[Tag, ...]
+    summary: str | None
+    excerpt: str
+    body: str  # Markdown, private blocks already removed for a public build
+    body_line: int  # line of the file where the body starts
+    draft: bool
+    publish_after: datetime | None
+    related: tuple[str, ...]
+    amendments: tuple[Amendment, ...]
+    meta: Meta
+    week: str | None = None  # weeknotes: '2026-W47'
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # field name -> line in the file
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL with a trailing slash: 'incidents/2026-03-db/'."""
+        return f"{self.collection}/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        """The generated page's path inside MkDocs' docs tree."""
+        return f"{self.collection}/{self.slug}.md"
+
+    @property
+    def team_slug(self) -> str | None:
+        from openwork.slugs import slugify
+
+        return slugify(self.team) if self.team else None
+
+    @property
+    def last_modified(self) -> datetime:
+        """`updated`, else the newest amendment, else `date`: the feeds' `updated`."""
+        candidates = [self.date]
+        if self.updated:
+            candidates.append(self.updated)
+        candidates.extend(a.at for a in self.amendments)
+        return max(candidates)
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    # Kind-specific views, typed for templates and the index.
+    @property
+    def experiment(self) -> ExperimentMeta | None:
+        return self.meta if isinstance(self.meta, ExperimentMeta) else None
+
+    @property
+    def incident(self) -> IncidentMeta | None:
+        return self.meta if isinstance(self.meta, IncidentMeta) else None
+
+    @property
+    def status(self) -> str | None:
+        return getattr(self.meta, "status", None)
+
+    @property
+    def metrics(self) -> list[Metric]:
+        return getattr(self.meta, "metrics", [])
+
+    @property
+    def actions(self) -> list[Action]:
+        return getattr(self.meta, "actions", [])
+
+    @property
+    def timeline(self) -> list[TimelineEvent]:
+        return getattr(self.meta, "timeline", [])
+
+    def durations(self) -> dict[str, timedelta]:
+        """Time to detect / mitigate / resolve, for incidents that have the times."""
+        inc = self.incident
+        if inc is None:
+            return {}
+        out: dict[str, timedelta] = {}
+        for name, end in (
+            ("detect", inc.detected),
+            ("mitigate", inc.mitigated),
+            ("resolve", inc.resolved),
+        ):
+            if end is not None:
+                out[name] = end - inc.started
+        return out
+
+    def review_overdue(self, today: date) -> bool:
+        exp = self.experiment
+        return bool(exp and exp.status == "running" and exp.review_by and exp.review_by < today)

@@ -1,0 +1,278 @@
+"""The read stage's entry point: content folders in, entries and problems out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from openwork.content.authors import load_authors, resolve_author
+from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
+from openwork.content.discover import Found, find_files
+from openwork.content.excerpt import first_paragraph, shorten
+from openwork.content.model import Amendment, Author, Entry
+from openwork.content.private import strip_private
+from openwork.content.schemas import SCHEMAS, CommonMeta, WeeknoteMeta
+from openwork.content.source import Source, read_source
+from openwork.content.validate import Checker, check_rules, validate_model
+from openwork.options import Options
+from openwork.problems import Problem, sort_problems
+from openwork.slugs import slugify
+from openwork.tags import make_tag
+
+RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class ReadResult:
+    """Everything the read stage found: published entries newest first, the rest aside."""
+
+    entries: list[Entry] = field(default_factory=list)
+    hidden: list[Entry] = field(default_factory=list)  # drafts and embargoed entries
+    problems: list[Problem] = field(default_factory=list)
+    authors: dict[str, Author] = field(default_factory=dict)
+    watched: list[Path] = field(default_factory=list)  # folders and files serve should watch
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def read_content(root: Path, options: Options, now: datetime | None = None) -> ReadResult:
+    """Read every content folder under `root` (the folder holding mkdocs.yml)."""
+    now = now or datetime.now(UTC)
+    result = ReadResult()
+    result.authors, author_problems = load_authors(root, options.authors_file)
+    result.problems.extend(author_problems)
+    result.watched.append(root / options.authors_file)
+    context = {"zone": options.zone}
+    candidates: list[Entry] = []
+    for kind, collection in options.collections.items():
+        result.watched.append(root / collection.folder)
+        for found in find_files(root, collection.folder, result.problems):
+            entry = _read_one(found, kind, collection.url, options, context, result)
+            if entry is not None:
+                candidates.append(entry)
+    published = _check_site(candidates, result.problems)
+    for entry in published:
+        visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
+        (result.entries if visible else result.hidden).append(entry)
+    result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
+    result.problems = sort_problems(result.problems)
+    return result
+
+
+def _read_one(
+    found: Found,
+    kind: str,
+    collection: str,
+    options: Options,
+    context: dict[str, Any],
+    result: ReadResult,
+) -> Entry | None:
+    source = read_source(found.abs_path, found.rel_path)
+    if isinstance(source, Problem):
+        result.problems.append(source)
+        return None
+    data = {**found.defaults, **source.data}
+    checker = Checker(source)
+    meta = validate_model(SCHEMAS[kind], data, checker, context)
+    if meta is not None:
+        check_rules(meta, checker, options.severities)
+    entry = None
+    if meta is not None and not checker.failed:
+        entry = _build_entry(source, meta, kind, collection, options, result.authors, checker)
+    result.problems.extend(checker.problems)
+    return entry if not checker.failed else None
+
+
+def _build_entry(
+    source: Source,
+    meta: CommonMeta,
+    kind: str,
+    collection: str,
+    options: Options,
+    known_authors: dict[str, Author],
+    checker: Checker,
+) -> Entry | None:
+    stem = PurePosixPath(source.path).stem
+    week = None
+    date = meta.date
+    if isinstance(meta, WeeknoteMeta):
+        week, date = _weeknote_week(meta, stem, options, checker)
+        if date is None:
+            return None
+        if not meta.authors and not meta.team:
+            checker.add(
+                ("authors",),
+                "error",
+                "a weeknote needs authors or team: add team: your-team (or authors: [your-id])",
+            )
+            return None
+    elif date is None:
+        checker.add(
+            ("title",),
+            "error",
+            "missing required field 'date': add the publication date, e.g. date: 2026-11-20",
+        )
+        return None
+    slug = slugify(meta.slug or stem)
+    if meta.slug and slug != meta.slug:
+        checker.add(
+            ("slug",),
+            "warning",
+            f"slug '{meta.slug}' is not a URL segment: using "
+            f"'{slug}' (lower case, words joined by '-')",
+        )
+    if slug in RESERVED_SLUGS or _YEAR.match(slug):
+        checker.add(
+            ("slug",) if meta.slug else (),
+            "error",
+            f"the URL /{collection}/{slug}/ is "
+            "reserved for openwork's own pages: rename the file or set another slug",
+        )
+        return None
+    body = source.body
+    if not options.include_private:
+        body, unclosed = strip_private(body)
+        if unclosed:
+            checker.add(
+                (),
+                "warning",
+                "a '<!-- private -->' block has no '<!-- /private -->': "
+                "everything after it is left out of the public site",
+            )
+    title = meta.title or _weeknote_title(meta, week)
+    excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
+    tags = []
+    seen: set[str] = set()
+    for text in meta.tags:
+        tag = make_tag(text, options.tags.aliases)
+        if tag.name and tag.name not in seen:
+            seen.add(tag.name)
+            tags.append(tag)
+    extra = dict(meta.model_extra or {})
+    return Entry(
+        kind=kind,
+        collection=collection,
+        id=meta.id or f"{collection}/{stem}",
+        slug=slug,
+        path=source.path,
+        title=title,
+        date=date,
+        updated=meta.updated,
+        authors=tuple(resolve_author(a, known_authors) for a in meta.authors),
+        team=meta.team,
+        tags=tuple(tags),
+        summary=meta.summary,
+        excerpt=excerpt,
+        body=body,
+        body_line=source.body_line,
+        draft=meta.draft,
+        publish_after=meta.publish_after,
+        related=tuple(meta.related),
+        amendments=tuple(
+            sorted((Amendment(at=a.date, note=a.note) for a in meta.amendments), key=lambda a: a.at)
+        ),
+        meta=meta,
+        week=week,
+        extra=extra,
+        lines={str(k[0]): v for k, v in source.lines.items() if len(k) == 1},
+    )
+
+
+def _weeknote_week(
+    meta: WeeknoteMeta, stem: str, options: Options, checker: Checker
+) -> tuple[str | None, datetime | None]:
+    """A weeknote's ISO week and date, each derived from the other or the file name."""
+    week = meta.week.upper() if meta.week else None
+    date = meta.date
+    if week is None and date is not None:
+        week = iso_week(date.date())
+    if week is None:
+        parsed = parse_week(stem)
+        if parsed:
+            week = f"{parsed[0]}-W{parsed[1]:02d}"
+    if week is None:
+        checker.add(
+            ("title",),
+            "error",
+            "missing date: add date: YYYY-MM-DD or week: YYYY-Www, "
+            "or name the file after its week, e.g. 2026-W47-platform.md",
+        )
+        return None, None
+    parsed = parse_week(week)
+    if parsed is None:
+        checker.add(("week",), "error", f"week '{week}' is not a real ISO week")
+        return None, None
+    if date is None:
+        date = to_datetime(week_day(*parsed), options.zone)
+    elif iso_week(date.date()) != week:
+        checker.add(
+            ("week",),
+            "warning",
+            f"week {week} does not match date "
+            f"{date.date().isoformat()} (which is in {iso_week(date.date())})",
+        )
+    return week, date
+
+
+def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
+    if week is None:
+        return "Weeknote"
+    year, number = week.split("-W")
+    when = f"week {int(number)}, {year}"
+    if meta.team:
+        team = meta.team.replace("-", " ")
+        team = team[0].upper() + team[1:]
+        return f"{team} team: {when}"
+    return f"Weeknote: {when}"
+
+
+def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
+    """Duplicate ids and URLs, and related ids that point nowhere."""
+    by_id: dict[str, Entry] = {}
+    by_url: dict[str, Entry] = {}
+    kept: list[Entry] = []
+    for entry in sorted(entries, key=lambda e: e.path):
+        first = by_id.get(entry.id)
+        if first is not None:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.lines.get("id", 1),
+                    "error",
+                    f"id '{entry.id}' is also the id of {first.path}: give one of them another id",
+                )
+            )
+            continue
+        other = by_url.get(entry.url)
+        if other is not None:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.lines.get("slug", 1),
+                    "error",
+                    f"URL /{entry.url} is also the URL of {other.path}: "
+                    "rename one file or set a different slug",
+                )
+            )
+            continue
+        by_id[entry.id] = entry
+        by_url[entry.url] = entry
+        kept.append(entry)
+    for entry in kept:
+        for target in entry.related:
+            if target not in by_id:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.lines.get("related", 1),
+                        "warning",
+                        f"related id '{target}' is not the id of any entry: the link is left out",
+                    )
+                )
+    return kept

@@ -1,0 +1,203 @@
+"""Front matter checks: pydantic errors said for people, plus the rules types cannot express."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from openwork.content.schemas import HINTS, NESTED, CommonMeta, ExperimentMeta, IncidentMeta
+from openwork.content.source import Path_, Source
+from openwork.problems import Level, Problem
+from openwork.suggest import nearest
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def field_name(loc: Iterable[str | int]) -> str:
+    """('actions', 0, 'due') -> 'actions[1].due' (items counted from 1, as people do)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "front matter"
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, str | int | float | date):
+        return f"'{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+class Checker:
+    """Collects the problems of one file; each knows its line."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.problems: list[Problem] = list(source.problems)
+
+    def add(self, loc: Path_, level: Level, message: str) -> None:
+        self.problems.append(Problem(self.source.path, self.source.line_of(loc), level, message))
+
+    @property
+    def failed(self) -> bool:
+        return any(p.level == "error" for p in self.problems)
+
+
+def validate_model(
+    schema: type[CommonMeta], data: dict[str, Any], checker: Checker, context: dict[str, Any]
+) -> CommonMeta | None:
+    """The validated model, or None after adding an error for each bad field."""
+    unknown = _misspellings(schema, data, (), checker)
+    try:
+        return schema.model_validate(data, context=context)
+    except ValidationError as exc:
+        for err in exc.errors():
+            checker.add(tuple(err["loc"]), "error", _message(err, unknown))
+        return None
+
+
+def _misspellings(
+    model: type[BaseModel], data: dict[str, Any], loc: Path_, checker: Checker
+) -> dict[Path_, str]:
+    """Warn about keys that look like a known field; return {intended field loc: written key}."""
+    known = set(model.model_fields)
+    found: dict[Path_, str] = {}
+    for key in data:
+        if key in known:
+            continue
+        guess = nearest(str(key), known, cutoff=0.8)
+        if guess and guess not in data:
+            found[(*loc, guess)] = str(key)
+            checker.add((*loc, key), "warning", f"unknown field '{key}' (did you mean '{guess}'?)")
+    for name, part in NESTED.items():
+        items = data.get(name) if not loc else None
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if isinstance(item, dict):
+                    found.update(_misspellings(part, item, (*loc, name, index), checker))
+    return found
+
+
+def _message(err: dict[str, Any], unknown: dict[Path_, str]) -> str:
+    loc = tuple(err["loc"])
+    name = field_name(loc)
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        leaf = str(loc[-1]) if loc else ""
+        hint = HINTS.get(leaf, "a value")
+        written = unknown.get(loc)
+        if written:
+            return f"missing required field '{name}': found '{written}' instead; is it misspelt?"
+        return f"missing required field '{name}': add {hint}"
+    if kind == "literal_error":
+        choices = _QUOTED.findall(err.get("ctx", {}).get("expected", ""))
+        guess = nearest(str(value), choices, cutoff=0.6) if isinstance(value, str) else None
+        suggestion = f" (did you mean '{guess}'?)" if guess else ""
+        return f"{name} {describe(value)} is not one of {', '.join(choices)}{suggestion}"
+    if kind == "openwork":
+        return f"{name}: {err['msg']}"
+    if kind in {"string_type", "string_sub_type"}:
+        return f"{name} should be text, found {describe(value)}"
+    if kind == "list_type":
+        return f"{name} should be a list, found {describe(value)}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"{name} should be true or false, found {describe(value)}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"{name} should be a mapping of fields (field: value), found {describe(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"{name} {describe(value)} is not an ISO week: expected YYYY-Www, e.g. 2026-W47"
+    return f"{name} {describe(value)}: {err['msg']}"
+
+
+def check_rules(meta: CommonMeta, checker: Checker, severities: list[str]) -> None:
+    """Conditional requirements and date order, which a type alone cannot say."""
+    if meta.updated and meta.date and meta.updated < meta.date:
+        checker.add(("updated",), "warning", "updated is before date: check both dates")
+    if isinstance(meta, ExperimentMeta):
+        _experiment_rules(meta, checker)
+    elif isinstance(meta, IncidentMeta):
+        _incident_rules(meta, checker, severities)
+
+
+def _experiment_rules(meta: ExperimentMeta, checker: Checker) -> None:
+    status = meta.status
+    if status != "proposed" and meta.started is None:
+        checker.add(
+            ("status",),
+            "error",
+            f"missing started: a {status} experiment needs started: YYYY-MM-DD",
+        )
+    if status in {"concluded", "abandoned"} and meta.ended is None:
+        checker.add(
+            ("status",), "error", f"missing ended: a {status} experiment needs ended: YYYY-MM-DD"
+        )
+    if status == "concluded" and meta.outcome is None:
+        checker.add(
+            ("status",),
+            "error",
+            "missing outcome: a concluded experiment needs "
+            "outcome: validated, invalidated or inconclusive",
+        )
+    if meta.outcome is not None and status != "concluded":
+        checker.add(
+            ("outcome",),
+            "warning",
+            f"outcome is set but status is '{status}': "
+            "set status: concluded, or remove the outcome",
+        )
+    if meta.started and meta.ended and meta.ended < meta.started:
+        checker.add(("ended",), "error", f"ended {meta.ended} is before started {meta.started}")
+
+
+def _incident_rules(meta: IncidentMeta, checker: Checker, severities: list[str]) -> None:
+    if meta.severity not in severities:
+        exact = next((s for s in severities if s.casefold() == meta.severity.casefold()), None)
+        if exact:
+            meta.severity = exact  # 'sev1' is unambiguous
+        else:
+            guess = nearest(meta.severity, severities, cutoff=0.5)
+            hint = f" (did you mean '{guess}'?)" if guess else ""
+            checker.add(
+                ("severity",),
+                "error",
+                f"severity '{meta.severity}' is not one of {', '.join(severities)}{hint}",
+            )
+    if meta.status == "resolved" and meta.resolved is None:
+        checker.add(
+            ("status",),
+            "error",
+            "missing resolved: a resolved incident needs "
+            "resolved: the date and time it was resolved",
+        )
+    order: list[tuple[str, datetime | None]] = [
+        ("started", meta.started),
+        ("detected", meta.detected),
+        ("mitigated", meta.mitigated),
+        ("resolved", meta.resolved),
+    ]
+    present = [(name, when) for name, when in order if when is not None]
+    for (first, a), (second, b) in itertools.pairwise(present):
+        assert a is not None and b is not None
+        if b < a:
+            checker.add(
+                (second,),
+                "error",
+                f"{second} {b.isoformat()} is before {first} "
+                f"{a.isoformat()}: the order is started, detected, mitigated, resolved",
+            )

@@ -1,0 +1,155 @@
+"""The MkDocs adapter: every hook hands its work to the read, index and render stages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from openwork.config import OpenworkConfig
+from openwork.content import Entry, read_content
+from openwork.content.reader import ReadResult
+from openwork.index import Site, build_site
+from openwork.options import Options, OptionsError, load_options
+from openwork.render import PageUrls, Renderer
+from openwork.render.links import rewrite_links
+from openwork.render.pages import (
+    dashboard_markdown,
+    entry_footer,
+    entry_header,
+    entry_markdown,
+    generate_pages,
+)
+
+log = get_plugin_logger(__name__)
+CSS_URI = "assets/openwork.css"
+
+
+class OpenworkPlugin(BasePlugin[OpenworkConfig]):
+    """`plugins: [openwork]`: weeknotes, experiments and incidents as pages and feeds."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self._reset()
+
+    def _reset(self) -> None:
+        # `mkdocs serve` keeps one plugin instance across rebuilds: nothing may carry over.
+        self.options: Options | None = None
+        self.result: ReadResult | None = None
+        self.site: Site | None = None
+        self.renderer: Renderer | None = None
+        self.root = Path()
+        self.by_src: dict[str, Entry] = {}
+        self.entry_html: dict[str, str] = {}
+        self.link_map: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._reset()
+        if not self.config.enabled:
+            return config
+        try:
+            self.options = load_options(dict(self.config))
+        except OptionsError as exc:
+            raise PluginError(f"openwork: {exc}") from None
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.result = read_content(self.root, self.options)
+        for problem in self.result.problems:
+            log.warning(str(problem))
+        today = datetime.now(UTC).astimezone(self.options.zone).date()
+        self.site = build_site(self.result.entries, self.result.authors, self.options, today)
+        overrides = []
+        if config.theme.custom_dir:
+            overrides.append(Path(config.theme.custom_dir) / "openwork")
+        self.renderer = Renderer(PageUrls(config.use_directory_urls), overrides)
+        if CSS_URI not in [str(css) for css in config.extra_css]:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.site is None or self.renderer is None:
+            return files
+        docs = Path(config.docs_dir).resolve()
+        docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
+        for file in files.documentation_pages():
+            self.link_map[f"{docs_rel}/{file.src_uri}" if docs_rel else file.src_uri] = file.src_uri
+        for entry in self.site.entries:
+            if self._add(files, config, entry.src_uri, entry_markdown(entry), in_nav=False):
+                self.by_src[entry.src_uri] = entry
+                self.link_map[entry.path] = entry.src_uri
+                self.link_map[entry.src_uri.lower()] = entry.src_uri
+        for page in generate_pages(self.site, self.renderer):
+            self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
+        css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
+        self._add(files, config, CSS_URI, css, in_nav=False)
+        return files
+
+    def _add(
+        self, files: Files, config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool
+    ) -> bool:
+        if files.get_file_from_path(src_uri) is not None:
+            log.info(f"docs/{src_uri} exists, so openwork does not generate that page")
+            return False
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        return True
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.site is None or self.renderer is None:
+            return markdown
+        entry = self.by_src.get(page.file.src_uri)
+        if entry is not None:
+            return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
+        if page.is_homepage:
+            return (
+                markdown + "\n\n" + dashboard_markdown(self.site, self.renderer, page.file.src_uri)
+            )
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        entry = self.by_src.get(page.file.src_uri)
+        if entry is None or self.site is None or self.renderer is None:
+            return html
+        self.entry_html[entry.id] = html  # the body as MkDocs rendered it, for the feeds
+        page.edit_url = None  # the page is generated: there is no docs/ file to edit
+        return (
+            entry_header(self.site, self.renderer, entry)
+            + html
+            + entry_footer(self.site, self.renderer, entry)
+        )
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        entry = self.by_src.get(page.file.src_uri)
+        if entry is not None and self.renderer is not None:
+            # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
+            urls = self.renderer.urls
+            context["tags"] = [
+                {"name": tag.display, "url": urls.url(f"tags/{tag.slug}.md")} for tag in entry.tags
+            ]
+        return context
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
+        if self.result is None:
+            return
+        for path in self.result.watched:
+            if path.exists():
+                server.watch(str(path))

@@ -1,0 +1,87 @@
+"""The one Jinja environment: every generated page and fragment goes through `Renderer`."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from openwork.content.dates import human_duration
+from openwork.render.urls import PageUrls
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def md_text(value: object) -> Markup:
+    """Text safe inside Markdown *and* HTML: escaped for both, so nothing written in front
+    matter can become markup or a link."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=True)))
+
+
+def format_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, datetime) else value
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def format_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    offset = value.strftime("%z")
+    offset = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{format_date(value)}, {value.strftime('%H:%M')} {offset}"
+
+
+def iso(value: date | datetime | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def safe_url(value: object) -> str:
+    """Only web, mail and relative links: a `javascript:` URL in front matter goes nowhere."""
+    text = str(value).strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text.split("/", 1)[0] else ""
+    return text if scheme in ("", "http", "https", "mailto") else "#"
+
+
+def duration(value: timedelta | None) -> str:
+    return human_duration(value) if value is not None else "–"
+
+
+class Renderer:
+    """Renders package templates, or a theme's override from `<custom_dir>/openwork/`."""
+
+    def __init__(self, urls: PageUrls, override_dirs: Sequence[Path] = ()) -> None:
+        loaders: list[Any] = [FileSystemLoader(str(d)) for d in override_dirs]
+        loaders.append(PackageLoader("openwork", "templates"))
+        self.urls = urls
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=StrictUndefined,
+        )
+        self.env.filters.update(
+            md=md_text,
+            date=format_date,
+            datetime=format_datetime,
+            iso=iso,
+            duration=duration,
+            safe_url=safe_url,
+        )
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        """Render `template` for the page at docs path `page` (links are made relative to it)."""
+
+        def link(target_src_uri: str) -> str:
+            return self.urls.relative(target_src_uri, page)
+
+        return self.env.get_template(template).render(link=link, page_src=page, **context)

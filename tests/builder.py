@@ -1,0 +1,84 @@
+"""Build a real MkDocs site in-process and hand back what it wrote and logged."""
+
+from __future__ import annotations
+
+import logging
+import os
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Built:
+    site_dir: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def read(self, rel: str) -> str:
+        return (self.site_dir / rel).read_text(encoding="utf-8")
+
+    def page(self, url: str) -> str:
+        """The HTML of a page by its site URL, e.g. 'incidents/2026-03-db/'."""
+        return self.read(url.strip("/") + "/index.html" if url.strip("/") else "index.html")
+
+    def exists(self, rel: str) -> bool:
+        return (self.site_dir / rel).exists()
+
+    def all_text(self) -> str:
+        """Every text file of the output, joined: for checking what must appear nowhere."""
+        chunks = []
+        for path in sorted(self.site_dir.rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".xml", ".json", ".opml", ".txt", ".js"}:
+                chunks.append(path.read_text(encoding="utf-8", errors="replace"))
+        return "\n".join(chunks)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Built:
+    """Run a full `mkdocs build` (startup and shutdown events included), collecting warnings."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), **overrides)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
+    return Built(site_dir, handler.messages)
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under root (dedented), returning root."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+MINIMAL_MKDOCS = """
+site_name: Tiny
+site_url: https://tiny.example/
+theme:
+  name: material
+plugins:
+  - openwork
+"""
