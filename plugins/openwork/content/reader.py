@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from openwork.blameless import Rules, check_incident
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
 from openwork.content.model import Amendment, Author, Entry
 from openwork.content.private import strip_private
-from openwork.content.schemas import SCHEMAS, CommonMeta, WeeknoteMeta
+from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.validate import Checker, check_rules, validate_model
 from openwork.options import Options
@@ -49,11 +50,14 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
     result.problems.extend(author_problems)
     result.watched.append(root / options.authors_file)
     context = {"zone": options.zone}
+    rules = None
+    if options.blameless.enabled:
+        rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         for found in find_files(root, collection.folder, result.problems):
-            entry = _read_one(found, kind, collection.url, options, context, result)
+            entry = _read_one(found, kind, collection.url, options, context, result, rules)
             if entry is not None:
                 candidates.append(entry)
     published = _check_site(candidates, result.problems)
@@ -72,6 +76,7 @@ def _read_one(
     options: Options,
     context: dict[str, Any],
     result: ReadResult,
+    rules: Rules | None = None,
 ) -> Entry | None:
     source = read_source(found.abs_path, found.rel_path)
     if isinstance(source, Problem):
@@ -85,6 +90,11 @@ def _read_one(
     entry = None
     if meta is not None and not checker.failed:
         entry = _build_entry(source, meta, kind, collection, options, result.authors, checker)
+    if entry is not None and rules is not None and isinstance(meta, IncidentMeta):
+        # The whole body, private blocks included: the same warnings in every build.
+        checker.problems.extend(
+            check_incident(source.path, meta, source.body, source.body_line, source.line_of, rules)
+        )
     result.problems.extend(checker.problems)
     return entry if not checker.failed else None
 
