@@ -14,7 +14,7 @@ from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
 from openwork.content.model import Amendment, Author, Entry
-from openwork.content.private import strip_private
+from openwork.content.private import marker_problems, strip_private
 from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.validate import Checker, check_rules, validate_model
@@ -146,15 +146,10 @@ def _build_entry(
         )
         return None
     body = source.body
+    for offset, message in marker_problems(body):
+        checker.problems.append(Problem(source.path, source.body_line + offset, "warning", message))
     if not options.include_private:
-        body, unclosed = strip_private(body)
-        if unclosed:
-            checker.add(
-                (),
-                "warning",
-                "a '<!-- private -->' block has no '<!-- /private -->': "
-                "everything after it is left out of the public site",
-            )
+        body, _ = strip_private(body)
     title = meta.title or _weeknote_title(meta, week)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     tags = []
