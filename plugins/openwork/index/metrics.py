@@ -110,9 +110,10 @@ def resolve_series(incidents: Iterable[Entry], zone: tzinfo) -> list[ResolvePoin
     points = []
     for entry in incidents:
         inc = entry.incident
-        if inc is None or inc.resolved is None:
+        took = entry.durations().get("resolve")
+        if inc is None or took is None:
             continue
-        points.append(ResolvePoint(entry, inc.started.astimezone(zone), inc.resolved - inc.started))
+        points.append(ResolvePoint(entry, inc.started.astimezone(zone), took))
     return sorted(points, key=lambda p: (p.started, p.entry.id))
 
 
