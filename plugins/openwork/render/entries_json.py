@@ -22,7 +22,9 @@ def entries_json(site: Site, urls: PageUrls, site_url: str | None) -> str:
         "count": len(site.entries),
         "entries": [_entry(e, site, base + urls.url(e.src_uri)) for e in site.entries],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    # '<' as \u003c: the same data, and never markup if someone inlines it into a page.
+    return text.replace("<", "\\u003c") + "\n"
 
 
 def _entry(entry: Entry, site: Site, url: str) -> dict[str, Any]:
