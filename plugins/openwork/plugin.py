@@ -22,6 +22,7 @@ from openwork.content.reader import ReadResult
 from openwork.index import Site, build_site
 from openwork.options import Options, OptionsError, load_options
 from openwork.render import PageUrls, Renderer, paths
+from openwork.render.entries_json import entries_json
 from openwork.render.links import rewrite_links
 from openwork.render.pages import (
     dashboard_markdown,
@@ -101,6 +102,14 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 self.link_map[entry.src_uri.lower()] = entry.src_uri
         for page in generate_pages(self.site, self.renderer):
             self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
+        urls = self.renderer.urls
+        self._add(
+            files,
+            config,
+            "entries.json",
+            entries_json(self.site, urls, config.site_url),
+            in_nav=False,
+        )
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files

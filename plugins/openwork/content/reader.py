@@ -20,7 +20,7 @@ from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slu
 from openwork.content.validate import Checker, check_rules, validate_model
 from openwork.options import Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify
+from openwork.slugs import slugify, team_display
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
@@ -229,9 +229,7 @@ def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
     year, number = week.split("-W")
     when = f"week {int(number)}, {year}"
     if meta.team:
-        team = meta.team.replace("-", " ")
-        team = team[0].upper() + team[1:]
-        return f"{team} team: {when}"
+        return f"{team_display(meta.team)} team: {when}"
     return f"Weeknote: {when}"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,13 +21,6 @@ class TagCount:
     tag: Tag
     count: int
     level: int  # 1 (least used) .. LEVELS (most used), for CSS only: the count is in the text
-
-
-def page_title(text: str) -> str:
-    """A title safe wherever a theme writes `page.title` unescaped (Material's h1 and header)
-    and through `striptags`, which unescapes entities (Material's <title>): no '<' or '>'
-    survive, and '&' and quotes are entities so they show as written."""
-    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
 
 
 def tag_counts(site: Site) -> list[TagCount]:
@@ -77,7 +69,6 @@ def tag_markdown(site: Site, renderer: Renderer, tag: Tag, src: str, common: dic
         "tag.md",
         src,
         tag=tag,
-        title=page_title(tag.display),
         description=site.tag_descriptions.get(tag.name, ""),
         entries=entries,
         groups=by_kind(site, entries),
