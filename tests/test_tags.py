@@ -309,3 +309,12 @@ def test_site_tags_are_a_to_z(tmp_path: Path) -> None:
     entries, _ = read(tmp_path)
     site = build_site(entries, {}, Options(), date(2026, 11, 22))
     assert list(site.tags) == ["écoles", "eels", "zebra"]
+
+
+def test_serve_watches_the_allow_list(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"vocab/tags.yml": "- kubernetes\n"})
+    options = Options(tags=TagOptions(allowed="vocab/tags.yml"))
+    result = read_content(tmp_path, options, now=NOW)
+    assert tmp_path / "vocab" / "tags.yml" in result.watched
+    assert result.tag_rules.allowed is not None
+    assert "kubernetes" in result.tag_rules.allowed
