@@ -65,8 +65,8 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
     for entry in published:
         visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
         (result.entries if visible else result.hidden).append(entry)
-    result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     result.problems.extend(slug_collisions(result.entries))
+    result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     result.problems = sort_problems(result.problems)
     return result
 
