@@ -141,7 +141,7 @@ def test_hypothesis_card_outcome_and_metrics_table(built: Built) -> None:
     card = page.split('<div class="ow-hypothesis"')[1].split("</div>")[0]
     assert "We believe that synonyms will result in fewer empty searches." in card
     assert "the evidence supported the hypothesis" in card
-    table = page.split('<table class="ow-metrics">')[1].split("</table>")[0]
+    table = page.split('<div class="ow-metrics ow-table"><table>')[1].split("</table>")[0]
     rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.DOTALL)
     cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r) for r in rows]
     assert cells == [

@@ -295,7 +295,7 @@ def _svg(page: str, chart_id: str) -> ET.Element:
 
 
 def _rows(page: str, table_id: str) -> list[list[str]]:
-    match = re.search(rf'<table [^>]*id="{table_id}">(.*?)</table>', page, re.DOTALL)
+    match = re.search(rf'<div [^>]*id="{table_id}"><table>(.*?)</table>', page, re.DOTALL)
     assert match
     body = match.group(1).split("<tbody>")[1]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.DOTALL)
@@ -361,7 +361,9 @@ def test_summary_numbers(built: Built) -> None:
 
 def test_incidents_table_lists_severity_status_and_time_to_resolve(built: Built) -> None:
     page = built.page("incidents/")
-    table = re.search(r'<table class="ow-incidents">(.*?)</table>', page, re.DOTALL).group(1)
+    table = re.search(
+        r'<div class="ow-incidents ow-table"><table>(.*?)</table>', page, re.DOTALL
+    ).group(1)
     rows = re.findall(r'<tr data-id="([^"]+)">(.*?)</tr>', table, re.DOTALL)
     ids = [i for i, _ in rows]
     assert ids == ["incidents/login", "incidents/cdn", "incidents/dns", "incidents/db"]
@@ -372,7 +374,9 @@ def test_incidents_table_lists_severity_status_and_time_to_resolve(built: Built)
 
 def test_open_actions_across_incidents_with_overdue_flag(built: Built) -> None:
     page = built.page("incidents/")
-    table = re.search(r'<table class="ow-open-actions">(.*?)</table>', page, re.DOTALL).group(1)
+    table = re.search(
+        r'<div class="ow-open-actions ow-table"><table>(.*?)</table>', page, re.DOTALL
+    ).group(1)
     rows = re.findall(r"<tr( class=\"ow-overdue\")?><td>(.*?)</tr>", table, re.DOTALL)
     assert len(rows) == 2  # the done action is not listed
     overdue, later = rows
