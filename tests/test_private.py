@@ -141,6 +141,8 @@ def test_public_text_around_the_blocks_is_published(public: Built) -> None:
 
 def test_feeds_and_entries_json_when_present(public: Built) -> None:
     files = _every_output(public)
+    assert "entries.json" in files  # its summaries are the excerpts: public text only
+    assert "PUBLIC-EXPERIMENT is the first public paragraph." in files["entries.json"]
     for name in ("feed.xml", "atom.xml", "feed.json", "entries.json", "feeds.opml"):
         if name in files:
             assert "CANARY" not in files[name]
