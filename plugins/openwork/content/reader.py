@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -61,7 +62,8 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
         visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
         (result.entries if visible else result.hidden).append(entry)
     result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
-    result.problems = sort_problems(result.problems)
+    # A bad .meta.yml default is reported once at its own line, not once per file below it.
+    result.problems = sort_problems(dict.fromkeys(result.problems))
     return result
 
 
@@ -78,7 +80,7 @@ def _read_one(
         result.problems.append(source)
         return None
     data = {**found.defaults, **source.data}
-    checker = Checker(source)
+    checker = Checker(source, found.default_origin)
     meta = validate_model(SCHEMAS[kind], data, checker, context)
     if meta is not None:
         check_rules(meta, checker, options.severities)
@@ -114,12 +116,21 @@ def _build_entry(
             return None
     elif date is None:
         checker.add(
-            ("title",),
+            (),
             "error",
             "missing required field 'date': add the publication date, e.g. date: 2026-11-20",
         )
         return None
     slug = slugify(meta.slug or stem)
+    if not slug:
+        written = f"slug '{meta.slug}'" if meta.slug else f"the file name '{stem}'"
+        checker.add(
+            ("slug",) if meta.slug else (),
+            "error",
+            f"{written} has no letters or digits to make a URL from: "
+            "set slug: to a few words, e.g. slug: new-search",
+        )
+        return None
     if meta.slug and slug != meta.slug:
         checker.add(
             ("slug",),
@@ -198,7 +209,7 @@ def _weeknote_week(
             week = f"{parsed[0]}-W{parsed[1]:02d}"
     if week is None:
         checker.add(
-            ("title",),
+            (),
             "error",
             "missing date: add date: YYYY-MM-DD or week: YYYY-Www, "
             "or name the file after its week, e.g. 2026-W47-platform.md",
@@ -206,7 +217,12 @@ def _weeknote_week(
         return None, None
     parsed = parse_week(week)
     if parsed is None:
-        checker.add(("week",), "error", f"week '{week}' is not a real ISO week")
+        checker.add(
+            ("week",),
+            "error",
+            f"week '{week}' is not a real ISO week: {week[:4]} has "
+            f"{_weeks_in(int(week[:4]))} weeks",
+        )
         return None, None
     if date is None:
         date = to_datetime(week_day(*parsed), options.zone)
@@ -218,6 +234,10 @@ def _weeknote_week(
             f"{date.date().isoformat()} (which is in {iso_week(date.date())})",
         )
     return week, date
+
+
+def _weeks_in(year: int) -> int:
+    return date_type(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
 
 
 def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
@@ -236,6 +256,21 @@ def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
     by_url: dict[str, Entry] = {}
     kept: list[Entry] = []
     for entry in sorted(entries, key=lambda e: e.path):
+        # The URL first: two files with one stem in different folders share the default id
+        # too, and renaming a file is what fixes both.
+        other = by_url.get(entry.url)
+        if other is not None:
+            also_id = " and id" if other.id == entry.id else ""
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.lines.get("slug", 1),
+                    "error",
+                    f"URL /{entry.url} is also the URL of {other.path}: "
+                    f"rename one of the files, or give one of them another slug{also_id}",
+                )
+            )
+            continue
         first = by_id.get(entry.id)
         if first is not None:
             problems.append(
@@ -244,18 +279,6 @@ def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
                     entry.lines.get("id", 1),
                     "error",
                     f"id '{entry.id}' is also the id of {first.path}: give one of them another id",
-                )
-            )
-            continue
-        other = by_url.get(entry.url)
-        if other is not None:
-            problems.append(
-                Problem(
-                    entry.path,
-                    entry.lines.get("slug", 1),
-                    "error",
-                    f"URL /{entry.url} is also the URL of {other.path}: "
-                    "rename one file or set a different slug",
                 )
             )
             continue

@@ -12,12 +12,29 @@ import yaml
 from openwork.problems import Problem
 
 try:  # the C loader is several times faster at 10,000 files
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Safe YAML, except that an impossible date (2026-02-30) stays text to be reported."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        # PyYAML raises a bare ValueError with no line; kept as text, the date check reports
+        # it at the field's line and says what was expected.
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 _HANDLER = frontmatter.YAMLHandler()
 Path_ = tuple[str | int, ...]
+_DEEPEST = 8  # nesting below this is never a front matter field (actions[1].due is 3)
 
 
 @dataclass(slots=True)
@@ -54,6 +71,14 @@ def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
             f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}): save it with UTF-8 encoding",
         )
     text = text.replace("\r\n", "\n")
+    if not text.strip():
+        return Problem(
+            rel_path,
+            1,
+            "error",
+            "the file is empty: write its front matter and text (see the front matter guide), "
+            "or delete it",
+        )
     if not _HANDLER.detect(text):
         return Source(rel_path, {}, text, 1)
     try:
@@ -84,15 +109,35 @@ def parse_yaml(
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         what = exc.problem or "not valid YAML"
+        rows = text.split("\n")
+        written = rows[mark.line] if mark and mark.line < len(rows) else ""
+        hint = (
+            "indent with spaces, not tabs"
+            if "\t" in written
+            else "check indentation, colons and quotes; a value containing ': ' or starting "
+            "with '[', '{', '*' or '&' needs quotes"
+        )
+        return Problem(
+            rel_path, line, "error", f"the front matter is not valid YAML ({what}): {hint}"
+        )
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text.count("\n", 0, exc.position)
         return Problem(
             rel_path,
             line,
             "error",
-            f"the front matter is not valid YAML ({what}): check indentation, colons and "
-            "quotes; a value containing ': ' or starting with '[', '{', '*' or '&' needs quotes",
+            f"the front matter holds a control character (#x{exc.character:04x}) that YAML "
+            "does not allow: delete it",
         )
     except yaml.YAMLError as exc:
-        return Problem(rel_path, first_line, "error", f"the front matter is not valid YAML ({exc})")
+        what = " ".join(str(exc).split())  # one line, whatever PyYAML wrote
+        return Problem(
+            rel_path, first_line, "error", f"the front matter is not valid YAML ({what})"
+        )
+    except RecursionError:
+        return Problem(
+            rel_path, first_line, "error", "the front matter is nested too deeply to read"
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -100,12 +145,13 @@ def parse_yaml(
             rel_path,
             first_line,
             "error",
-            f"the front matter must be 'field: value' lines, found a {type(data).__name__}",
+            "the front matter must be 'field: value' lines, found "
+            + ("a list" if isinstance(data, list) else f"the value '{data}'"),
         )
     lines: dict[Path_, int] = {}
     problems: list[Problem] = []
     if isinstance(node, yaml.MappingNode):
-        _walk(node, (), first_line, lines, problems, rel_path)
+        _walk(node, (), first_line, lines, problems, rel_path, set())
     return {str(k): v for k, v in data.items()}, lines, problems
 
 
@@ -116,7 +162,13 @@ def _walk(
     lines: dict[Path_, int],
     problems: list[Problem],
     rel_path: str,
+    walked: set[int],
 ) -> None:
+    # An alias (*a) reuses its anchor's node, and may even hold itself: walk each node once,
+    # and no deeper than any field's line is ever asked for.
+    if id(node) in walked or len(loc) > _DEEPEST:
+        return
+    walked.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -134,9 +186,9 @@ def _walk(
                 )
             seen.add(key)
             lines[here] = line
-            _walk(value_node, here, first_line, lines, problems, rel_path)
+            _walk(value_node, here, first_line, lines, problems, rel_path, walked)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             here = (*loc, index)
             lines[here] = first_line + item.start_mark.line
-            _walk(item, here, first_line, lines, problems, rel_path)
+            _walk(item, here, first_line, lines, problems, rel_path, walked)
