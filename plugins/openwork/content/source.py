@@ -18,7 +18,7 @@ except AttributeError:  # pragma: no cover
 
 
 class _Loader(_Base):  # type: ignore[valid-type,misc]
-    """Safe YAML, except that an impossible date (2026-02-30) stays text to be reported."""
+    """Safe YAML, except that an impossible date (2026-02-30) and a time (09:10) stay text."""
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
@@ -30,7 +30,23 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
         return loader.construct_scalar(node)
 
 
+def _sexagesimal_as_text(construct: Any) -> Any:
+    def constructor(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        # YAML 1.1 reads `at: 09:10` as the number 550; a person meant the time they wrote.
+        if ":" in str(node.value):
+            return loader.construct_scalar(node)
+        return construct(loader, node)
+
+    return constructor
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:int", _sexagesimal_as_text(yaml.SafeLoader.construct_yaml_int)
+)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:float", _sexagesimal_as_text(yaml.SafeLoader.construct_yaml_float)
+)
 
 _HANDLER = frontmatter.YAMLHandler()
 Path_ = tuple[str | int, ...]
