@@ -118,4 +118,6 @@ def _show(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"  # as YAML wrote it
     return f"'{value}'" if isinstance(value, str | int | float | date) else type(value).__name__

@@ -131,13 +131,6 @@ def _build_entry(
             "set slug: to a few words, e.g. slug: new-search",
         )
         return None
-    if meta.slug and slug != meta.slug:
-        checker.add(
-            ("slug",),
-            "warning",
-            f"slug '{meta.slug}' is not a URL segment: using "
-            f"'{slug}' (lower case, words joined by '-')",
-        )
     if slug in RESERVED_SLUGS or _YEAR.match(slug):
         checker.add(
             ("slug",) if meta.slug else (),
@@ -146,6 +139,13 @@ def _build_entry(
             "reserved for openwork's own pages: rename the file or set another slug",
         )
         return None
+    if meta.slug and slug != meta.slug:
+        checker.add(
+            ("slug",),
+            "warning",
+            f"slug '{meta.slug}' is not a URL segment: using "
+            f"'{slug}' (lower case, words joined by '-')",
+        )
     body = source.body
     if not options.include_private:
         body, unclosed = strip_private(body)
