@@ -98,11 +98,11 @@ def test_the_default_severity_scale(tmp_path: Path, severity: str) -> None:
 
 
 def test_severity_outside_the_scale_is_an_error_as_spec_md_shows(tmp_path: Path) -> None:
-    fm = "title: Database outage\ndate: 2026-03-10\nstatus: investigating\nseverity: SEV9\n"
+    fm = "title: Database outage\ndate: 2026-03-10\nseverity: SEV9\nstatus: investigating\n"
     fm += "started: 2026-03-10 08:00\nimpact: Nobody could pay.\n"
     result = read(tmp_path, {"incidents/2026-03-db.md": md(fm)})
     assert [str(p) for p in result.problems] == [
-        "incidents/2026-03-db.md:5: error: severity 'SEV9' is not one of SEV1, SEV2, SEV3, SEV4"
+        "incidents/2026-03-db.md:4: error: severity 'SEV9' is not one of SEV1, SEV2, SEV3, SEV4"
     ]
     assert ids(result) == set()
 
