@@ -201,3 +201,33 @@ def test_front_matter_values_are_escaped_everywhere(tiny: Path, tmp_path: Path, 
         ]
         == HOSTILE
     )
+
+
+def test_a_theme_custom_dir_overrides_a_template(tiny: Path, tmp_path: Path) -> None:
+    config = MINIMAL_MKDOCS.replace("  name: material", "  name: material\n  custom_dir: overrides")
+    write_tree(
+        tiny,
+        {
+            "mkdocs.yml": config,
+            "overrides/openwork/weeknote_index.md": """
+            {% extends "collection.md" %}
+            {% block intro %}<p class="custom-intro">Our own words.</p>{% endblock %}
+            """,
+            "weeknotes/a.md": _weeknote(1),
+        },
+    )
+    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    html = built.page("weeknotes/")
+    assert "Our own words." in html
+    assert "Note number 1" in html
+
+
+def test_without_a_nav_the_collections_are_listed_and_entries_are_not(
+    tiny: Path, tmp_path: Path
+) -> None:
+    write_tree(tiny, {f"weeknotes/note-{n}.md": _weeknote(n) for n in range(1, 4)})
+    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', built.page(""))
+    assert "weeknotes/" in nav_links
+    assert not [link for link in nav_links if "note-" in link]
+    assert not built.warnings
