@@ -71,8 +71,15 @@ class FeedScope:
 class FeedCatalog:
     """Every feed of one build, with absolute URLs from `site_url`."""
 
-    def __init__(self, settings: FeedSettings, urls: PageUrls, scopes: Iterable[FeedScope]):
+    def __init__(
+        self,
+        settings: FeedSettings,
+        urls: PageUrls,
+        scopes: Iterable[FeedScope],
+        folders: Mapping[str, str] | None = None,
+    ):
         self.settings = settings
+        self.folders = dict(folders or {})  # kind -> content folder, for stable item ids
         self.urls = urls
         self.scopes: list[FeedScope] = list(scopes)
         self._by_key = {(s.kind, s.key): s for s in self.scopes}
@@ -146,6 +153,7 @@ class FeedCatalog:
                 entry,
                 absolute(site_url, self.urls.url(entry.src_uri)),
                 site_url,
+                self.folders.get(entry.kind, entry.collection),
                 bodies.get(entry.id),
             )
             for entry in scope.entries
@@ -226,4 +234,5 @@ def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCat
                 entries=tuple(entries),
             )
         )
-    return FeedCatalog(settings, urls, scopes)
+    folders = {kind: c.folder for kind, c in site.options.collections.items()}
+    return FeedCatalog(settings, urls, scopes, folders)
