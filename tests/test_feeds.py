@@ -390,6 +390,21 @@ def test_formats_rss_writes_only_rss(tmp_path: Path) -> None:
     assert parse(built, "feed.xml").entries[0].title == "A quieter week"
 
 
+def test_page_urls_follow_use_directory_urls(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    config["use_directory_urls"] = False
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    entry = next(e for e in parse(built, "atom.xml").entries if e.title == "Probes & caches")
+    assert entry.link == "https://tiny.example/weeknotes/2026-w45-platform.html"
+    assert 'src="https://tiny.example/img/diagram.svg"' in entry.content[0].value
+    assert 'href="https://tiny.example/experiments/2026-09-cache.html"' in entry.content[0].value
+    team = built.read("teams/platform.html")
+    assert 'href="platform/feed.xml" type="application/rss+xml"' in team
+    assert built.exists("teams/platform/feed.xml")
+
+
 def test_embargoed_and_private_content_is_in_no_feed(tiny: Path) -> None:
     write_tree(
         tiny,

@@ -6,12 +6,12 @@ tag and team pages and the OPML file all read, so they can never disagree about 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from openwork.content.model import Entry
-from openwork.feeds.model import EPOCH, Feed, absolute, build_item, newest_update
+from openwork.feeds.model import EPOCH, Feed, FeedItem, absolute, build_item, newest_update
 from openwork.index.site import Site
 from openwork.render import paths
 from openwork.render.urls import PageUrls
@@ -144,21 +144,19 @@ class FeedCatalog:
                 found.append(scope)
         return found
 
-    def feed(self, scope: FeedScope, bodies: Mapping[str, str]) -> Feed:
+    def feed(
+        self,
+        scope: FeedScope,
+        bodies: Mapping[str, str],
+        cache: MutableMapping[str, FeedItem] | None = None,
+    ) -> Feed:
         """The `Feed` value of a scope: its newest `limit` entries with their rendered HTML
-        (`bodies` maps entry id to the body HTML MkDocs produced)."""
-        site_url = self.settings.site_url
-        items = tuple(
-            build_item(
-                entry,
-                absolute(site_url, self.urls.url(entry.src_uri)),
-                site_url,
-                self.folders.get(entry.kind, entry.collection),
-                bodies.get(entry.id),
-            )
-            for entry in scope.entries
-            if not entry.draft  # drafts are never in Site.entries; this is belt and braces
-        )[: self.settings.limit]
+        (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
+        scope of a build so that an entry in several feeds is made into an item once."""
+        cache = {} if cache is None else cache
+        # Drafts never reach Site.entries; checking again here costs nothing.
+        newest = [e for e in scope.entries if not e.draft][: self.settings.limit]
+        items = tuple(self._item(entry, bodies, cache) for entry in newest)
         return Feed(
             title=scope.title,
             description=scope.description,
@@ -169,6 +167,22 @@ class FeedCatalog:
             updated=newest_update(items, self.fallback_updated),
             items=items,
         )
+
+    def _item(
+        self, entry: Entry, bodies: Mapping[str, str], cache: MutableMapping[str, FeedItem]
+    ) -> FeedItem:
+        item = cache.get(entry.id)
+        if item is None:
+            site_url = self.settings.site_url
+            item = build_item(
+                entry,
+                absolute(site_url, self.urls.url(entry.src_uri)),
+                site_url,
+                self.folders.get(entry.kind, entry.collection),
+                bodies.get(entry.id),
+            )
+            cache[entry.id] = item
+        return item
 
 
 def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCatalog:

@@ -8,7 +8,7 @@ from pathlib import Path
 from openwork.feeds.atom import render_atom
 from openwork.feeds.catalog import FeedCatalog
 from openwork.feeds.jsonfeed import render_json
-from openwork.feeds.model import Feed
+from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
 from openwork.feeds.rss import render_rss
 
@@ -25,8 +25,9 @@ def feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> dict[str, byt
     out: dict[str, bytes] = {}
     if not catalog.formats:
         return out
+    items: dict[str, FeedItem] = {}
     for scope in catalog.scopes:
-        feed = catalog.feed(scope, bodies)
+        feed = catalog.feed(scope, bodies, items)
         for fmt in catalog.formats:
             out[scope.path(fmt)] = RENDERERS[fmt](feed)
     out[OPML_PATH] = render_opml(catalog)
