@@ -21,12 +21,12 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests $(wildcard benchmarks)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check plugins tests $(wildcard benchmarks)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -30,6 +30,7 @@ from openwork.feeds import (
 from openwork.index import Site, build_site
 from openwork.options import Options, OptionsError, load_options
 from openwork.render import PageUrls, Renderer
+from openwork.render.entries_json import entries_json
 from openwork.render.links import rewrite_links
 from openwork.render.pages import (
     dashboard_markdown,
@@ -129,6 +130,14 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.feeds is not None:
             page = feeds_page(self.feeds, self.renderer)
             self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
+        urls = self.renderer.urls
+        self._add(
+            files,
+            config,
+            "entries.json",
+            entries_json(self.site, urls, config.site_url),
+            in_nav=False,
+        )
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files

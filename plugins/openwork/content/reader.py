@@ -19,7 +19,7 @@ from openwork.content.source import Source, read_source
 from openwork.content.validate import Checker, check_rules, validate_model
 from openwork.options import Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify
+from openwork.slugs import slugify, team_display
 from openwork.tags import make_tag
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
@@ -226,9 +226,7 @@ def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
     year, number = week.split("-W")
     when = f"week {int(number)}, {year}"
     if meta.team:
-        team = meta.team.replace("-", " ")
-        team = team[0].upper() + team[1:]
-        return f"{team} team: {when}"
+        return f"{team_display(meta.team)} team: {when}"
     return f"Weeknote: {when}"
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from openwork.content.model import Author, Entry
 from openwork.content.schemas import Action
 from openwork.options import Options
-from openwork.slugs import slugify
+from openwork.slugs import slugify, team_display
 from openwork.tags import Tag
 
 STATUS_ORDER = ("running", "proposed", "concluded", "abandoned")
@@ -100,7 +100,7 @@ def build_site(
         if entry.team:
             key = slugify(entry.team)
             site.by_team[key].append(entry)
-            site.team_names.setdefault(key, entry.team)
+            site.team_names.setdefault(key, team_display(entry.team))
         for author in entry.authors:
             site.by_author[author.id].append(entry)
             site.authors.setdefault(author.id, author)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from openwork.content.model import Entry
 from openwork.index.site import Site
 from openwork.render import paths
-from openwork.render.renderer import Renderer
+from openwork.render.renderer import Renderer, header_value
 
 KIND_TITLES = {"weeknote": "Weeknotes", "experiment": "Experiments", "incident": "Incidents"}
 KIND_SINGULAR = {"weeknote": "Weeknote", "experiment": "Experiment", "incident": "Incident"}
@@ -25,8 +24,8 @@ class GeneratedPage:
 
 
 def front_matter(**fields: object) -> str:
-    """A YAML header; JSON strings are valid YAML and escape everything."""
-    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items() if v)
+    """A YAML header (JSON strings are valid YAML), values HTML-escaped for the theme."""
+    body = "\n".join(f"{k}: {header_value(v)}" for k, v in fields.items() if v)
     return f"---\n{body}\n---\n\n"
 
 
