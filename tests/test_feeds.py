@@ -379,8 +379,8 @@ def test_feeds_off_needs_no_site_url_and_writes_no_feed(tiny: Path) -> None:
 def test_formats_rss_writes_only_rss(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path, feeds={"formats": ["rss"], "limit": 1})
     built = build_site(root / "mkdocs.yml", tmp_path / "site")
-    written = {p.name for p in built.site_dir.rglob("*") if p.suffix in (".xml", ".json")}
-    assert written == {"feed.xml", "sitemap.xml"}
+    written = {p.name for p in built.site_dir.rglob("*") if p.name in FILES.values()}
+    assert written == {"feed.xml"}
     assert head_feed_links(built.page("")) == SITE_LINKS[:1]
     assert "atom.xml" not in built.page("feeds/")
     # feeds.limit: every feed holds only its newest entry.
@@ -462,3 +462,32 @@ def test_an_empty_collection_still_has_valid_feeds(tiny: Path) -> None:
     assert atom.feed.updated == "2026-03-06T12:00:00+00:00"  # the site's newest, not now
     data = json.loads(built.read("incidents/feed.json"))
     assert list(VALIDATOR.iter_errors(data)) == [] and data["items"] == []
+
+
+# --- the example organisation ------------------------------------------------------------
+
+
+def test_example_site_feeds_hold_every_published_entry(example: Built) -> None:
+    entries = json.loads(example.read("entries.json"))["entries"]
+    opml = ET.fromstring(example.read("feeds.opml"))
+    feed_urls = [o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")]
+    assert len(feed_urls) >= 1 + 3 + 3  # the site, three collections, three teams, and tags
+    for url in feed_urls:
+        assert url is not None
+        rel = url.removeprefix("https://digital.northfield.example/")
+        folder = rel.removesuffix("feed.xml").rstrip("/")
+        rss = parse(example, rel)
+        assert not rss.bozo, (rel, rss.get("bozo_exception"))
+        atom = parse(example, feed_path(folder, "atom"))
+        assert not atom.bozo and len(atom.entries) == len(rss.entries)
+        data = json.loads(example.read(feed_path(folder, "json")))
+        assert [e["message"] for e in VALIDATOR.iter_errors(data)] == []
+        for item in data["items"]:
+            for link in urls_in(item["content_html"]):
+                assert re.match(r"^[a-z][a-z0-9+.\-]*:", link), (rel, link)
+    site = parse(example, "feed.xml")
+    assert len(site.entries) == min(50, len(entries))
+    assert [e.link for e in site.entries] == [e["url"] for e in entries][:50]
+    assert head_feed_links(example.page(""))[:1] == [
+        ("application/rss+xml", "https://digital.northfield.example/feed.xml")
+    ]

@@ -232,8 +232,11 @@ def test_front_matter_is_escaped_in_every_format(tmp_path: Path) -> None:
         parsed = feedparser.parse(files[name])
         assert not parsed.bozo
         assert parsed.entries[0].title == 'Ops & "friends" <b>'
-    assert b'"title": "Ops & \\"friends\\" <b>"' in files["feed.json"]
-    assert b"<b>" not in files["feed.xml"]
+    data = json.loads(files["feed.json"])
+    assert data["items"][0]["title"] == 'Ops & "friends" <b>'
+    assert data["items"][0]["content_html"] == "<p>Body &amp; more</p>"
+    assert b"<b>" not in files["feed.json"] and b"<p>" not in files["feed.json"]
+    assert b"<b>" not in files["feed.xml"] and b"<b>" not in files["atom.xml"]
 
 
 def test_an_entry_without_rendered_html_still_makes_valid_items(tmp_path: Path) -> None:

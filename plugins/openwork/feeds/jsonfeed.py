@@ -91,4 +91,6 @@ def json_feed(feed: Feed) -> JsonFeed:
 
 def render_json(feed: Feed) -> bytes:
     data = json_feed(feed).model_dump(mode="json", exclude_none=True)
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # '<' as \u003c (as entries.json does): the same strings, never markup if inlined in a page.
+    return (text.replace("<", "\\u003c") + "\n").encode("utf-8")
