@@ -211,6 +211,36 @@ def test_catalog_has_site_collection_team_and_tag_feeds(tmp_path: Path) -> None:
     assert catalog.find("team", "ops-team").label == "Ops Team team"
 
 
+def test_feed_urls_with_unicode_letters_are_percent_encoded(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "u",
+        {
+            "weeknotes/2026-W10-café.md": """
+                ---
+                title: Café
+                date: 2026-03-06T12:00:00+00:00
+                team: Öps
+                tags: [Café]
+                ---
+                Text.
+                """
+        },
+    )
+    options = load_options({})
+    result = read_content(tmp_path / "u", options)
+    site = build_site(result.entries, {}, options, datetime(2026, 3, 7, tzinfo=UTC).date())
+    settings = FeedSettings(site_name="T", site_url="https://t.example/")
+    catalog = build_catalog(site, settings, PageUrls())
+    tag = catalog.find("tag", "café")
+    assert tag is not None
+    assert catalog.url(tag, "rss") == "https://t.example/tags/caf%C3%A9/feed.xml"
+    files = feed_files(catalog, {})
+    rss = feedparser.parse(files["tags/café/feed.xml"])
+    assert not rss.bozo
+    assert rss.entries[0].link == "https://t.example/weeknotes/2026-w10-caf%C3%A9/"
+    assert rss.feed.link == "https://t.example/tags/caf%C3%A9/"
+
+
 def test_head_links_escape_titles_and_sit_before_head_end(tmp_path: Path) -> None:
     catalog, entry = _catalog(tmp_path, formats=("atom",))
     links = head_links(catalog, entry.src_uri, entry)

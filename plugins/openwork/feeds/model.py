@@ -20,6 +20,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Characters RFC 4151 allows unescaped in the specific part of a tag: URI.
 _TAG_SAFE = "/;?:@&=+$-_.!~*'(),"
 _WEB_SCHEMES = ("http", "https", "mailto")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # every character with a meaning in a URL, and '%'
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,5 +139,9 @@ def newest_update(items: Sequence[FeedItem], fallback: datetime = EPOCH) -> date
 
 
 def absolute(site_url: str, site_relative_url: str) -> str:
-    """'weeknotes/' on 'https://x.org/sub/' -> 'https://x.org/sub/weeknotes/'."""
-    return urljoin(site_url, site_relative_url)
+    """'weeknotes/' on 'https://x.org/sub/' -> 'https://x.org/sub/weeknotes/'.
+
+    Letters outside ASCII (a tag 'café' has the page 'tags/café/') are percent-encoded:
+    RSS requires plain URIs, and Atom ids must be in canonical form.
+    """
+    return quote(urljoin(site_url, site_relative_url), safe=_URL_SAFE)
