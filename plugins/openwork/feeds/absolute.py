@@ -144,10 +144,14 @@ class _Rewriter(HTMLParser):
         self.removing = None
 
     def result(self) -> str:
-        out = self.text
-        for start, end, replacement in sorted(self.edits, reverse=True):
-            out = out[:start] + replacement + out[end:]
-        return out
+        pieces, at = [], 0
+        for start, end, replacement in sorted(self.edits):
+            if start < at:
+                continue  # inside a span already cut out
+            pieces += [self.text[at:start], replacement]
+            at = end
+        pieces.append(self.text[at:])
+        return "".join(pieces)
 
 
 def _start_tag(tag: str, attrs: list[tuple[str, str | None]], raw: str) -> str:

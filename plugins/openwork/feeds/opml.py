@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from openwork.feeds.catalog import FeedCatalog, FeedScope
+from openwork.feeds.catalog import FeedCatalog, FeedScope, ScopeKind
 
-GROUPS = (("collection", "Collections"), ("team", "Teams"), ("tag", "Tags"))
+GROUPS: tuple[tuple[ScopeKind, str], ...] = (
+    ("collection", "Collections"),
+    ("team", "Teams"),
+    ("tag", "Tags"),
+)
 
 
 def render_opml(catalog: FeedCatalog) -> bytes:
@@ -26,7 +30,7 @@ def render_opml(catalog: FeedCatalog) -> bytes:
         if site is not None:
             _outline(body, catalog, site, fmt)
         for kind, label in GROUPS:
-            scopes = catalog.of_kind(kind)  # type: ignore[arg-type]
+            scopes = catalog.of_kind(kind)
             if scopes:
                 group = ET.SubElement(body, "outline", text=label, title=label)
                 for scope in scopes:
