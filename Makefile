@@ -32,7 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 golden: $(STAMP)
-	OPENWORK_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+	OPENWORK_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q $(wildcard tests/test_golden*.py)
 
 clean:
 	rm -rf site $(VENV)

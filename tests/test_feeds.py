@@ -272,8 +272,10 @@ def test_feeds_page_lists_every_feed_with_a_copyable_address(built: Built) -> No
     assert 'href="../weeknotes/atom.xml"' in page
 
 
-def test_team_page_links_its_feeds(built: Built) -> None:
-    page = built.page("teams/platform/")
+@pytest.mark.parametrize("url", ["teams/platform/", "tags/kubernetes/", "tags/open-data/"])
+def test_team_and_tag_pages_link_their_feeds(built: Built, url: str) -> None:
+    page = built.page(url)
+    assert "Follow in a feed reader" in page
     assert 'href="feed.xml" type="application/rss+xml"' in page
     assert 'href="feed.json" type="application/feed+json"' in page
 

@@ -27,7 +27,7 @@ class Source:
     path: str  # relative to the site root
     data: dict[str, Any]
     body: str
-    body_line: int
+    body_line: int  # the line of the file holding body[0]
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -62,8 +62,10 @@ def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
         return Problem(
             rel_path, 1, "error", "the front matter has no closing '---' line: add one after it"
         )
-    fm_start = 2  # the line after the opening '---'
-    body_line = fm_start + fm_text.count("\n") + 2
+    # The handler's boundary pattern swallows a varying number of newlines around each
+    # '---', so count lines from where each part really starts in the text.
+    fm_start = text.count("\n", 0, text.index(fm_text)) + 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
     parsed = parse_yaml(fm_text, rel_path, fm_start)
     if isinstance(parsed, Problem):
         return parsed

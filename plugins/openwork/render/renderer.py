@@ -47,6 +47,8 @@ def iso(value: date | datetime | None) -> str:
 def header_value(value: object) -> Markup:
     """A page's title or description for its YAML header. Themes print these unescaped
     (into <title>, <meta>, the nav), so the text is HTML-escaped once, here."""
+    if isinstance(value, list | tuple):  # e.g. an entry's tags, a YAML list of strings
+        return Markup("[" + ", ".join(header_value(v) for v in value) + "]")
     return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
 
 
