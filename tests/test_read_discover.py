@@ -70,9 +70,10 @@ def test_folders_are_configurable(tmp_path: Path) -> None:
         files,
         collections={"weeknote": {"folder": "notes"}, "incident": {"folder": "postmortems"}},
     )
-    # The URL base stays the default unless it is set as well.
-    assert ids(result) == {"weeknotes/w", "incidents/i"}
-    assert entry(result, "incidents/i").path == "postmortems/i.md"
+    # Ids follow the folder; the URL base stays the default unless it is set as well.
+    assert ids(result) == {"notes/w", "postmortems/i"}
+    moved = entry(result, "postmortems/i")
+    assert (moved.path, moved.url) == ("postmortems/i.md", "incidents/i/")
 
 
 # --- .meta.yml ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from openwork.content.schemas import SCHEMAS, CommonMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
 from openwork.content.validate import Checker, check_rules, validate_model
-from openwork.options import Options
+from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
 from openwork.slugs import slugify, team_display
 
@@ -59,7 +59,7 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         for found in find_files(root, collection.folder, result.problems):
-            entry = _read_one(found, kind, collection.url, options, context, result)
+            entry = _read_one(found, kind, collection, options, context, result)
             if entry is not None:
                 candidates.append(entry)
     published = _check_site(candidates, result.problems)
@@ -76,7 +76,7 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
 def _read_one(
     found: Found,
     kind: str,
-    collection: str,
+    collection: CollectionOptions,
     options: Options,
     context: dict[str, Any],
     result: ReadResult,
@@ -103,7 +103,7 @@ def _build_entry(
     source: Source,
     meta: CommonMeta,
     kind: str,
-    collection: str,
+    collection: CollectionOptions,
     options: Options,
     known_authors: dict[str, Author],
     checker: Checker,
@@ -144,7 +144,7 @@ def _build_entry(
         checker.add(
             ("slug",) if meta.slug else (),
             "error",
-            f"the URL /{collection}/{slug}/ is "
+            f"the URL /{collection.url}/{slug}/ is "
             "reserved for openwork's own pages: rename the file or set another slug",
         )
         return None
@@ -171,8 +171,9 @@ def _build_entry(
     extra = dict(meta.model_extra or {})
     return Entry(
         kind=kind,
-        collection=collection,
-        id=meta.id or f"{collection}/{stem}",
+        collection=collection.url,
+        # The folder, not the URL base: changing `url` must not change ids (feeds use them).
+        id=meta.id or f"{PurePosixPath(collection.folder).name or collection.url}/{stem}",
         slug=slug,
         path=source.path,
         title=title,

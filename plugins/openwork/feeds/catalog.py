@@ -76,10 +76,8 @@ class FeedCatalog:
         settings: FeedSettings,
         urls: PageUrls,
         scopes: Iterable[FeedScope],
-        folders: Mapping[str, str] | None = None,
     ):
         self.settings = settings
-        self.folders = dict(folders or {})  # kind -> content folder, for stable item ids
         self.urls = urls
         self.scopes: list[FeedScope] = list(scopes)
         self._by_key = {(s.kind, s.key): s for s in self.scopes}
@@ -178,7 +176,6 @@ class FeedCatalog:
                 entry,
                 absolute(site_url, self.urls.url(entry.src_uri)),
                 site_url,
-                self.folders.get(entry.kind, entry.collection),
                 bodies.get(entry.id),
             )
             cache[entry.id] = item
@@ -248,5 +245,4 @@ def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCat
                 entries=tuple(entries),
             )
         )
-    folders = {kind: c.folder for kind, c in site.options.collections.items()}
-    return FeedCatalog(settings, urls, scopes, folders)
+    return FeedCatalog(settings, urls, scopes)

@@ -10,7 +10,6 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import PurePosixPath
 from urllib.parse import quote, urljoin, urlsplit
 
 from openwork.content.model import Author, Entry
@@ -66,26 +65,13 @@ class Feed:
     items: tuple[FeedItem, ...]
 
 
-def stable_id(entry: Entry, folder: str) -> str:
-    """The part of an entry's feed id that its writers control.
-
-    The `id` written in front matter when there is one; else `<folder>/<file stem>` (the last
-    segment of the collection's folder), which is what the reader's default id
-    (`<collection URL>/<file stem>`) is with default settings, but does not change when the
-    collection's `url` option does.
-    """
-    stem = PurePosixPath(entry.path).stem
-    if "id" not in entry.lines and entry.id == f"{entry.collection}/{stem}":
-        return f"{PurePosixPath(folder).name or entry.collection}/{stem}"
-    return entry.id
-
-
-def item_id(site_url: str, entry: Entry, folder: str) -> str:
+def item_id(site_url: str, entry: Entry) -> str:
     """The entry's permanent feed id as a `tag:` URI (RFC 4151), e.g.
     `tag:digital.example.org,2026:incidents/2026-03-db`.
 
     Made of the host (and sub-path) of `site_url`, the year of the entry's `date` and its
-    `stable_id`, so a new title, slug or collection URL leaves it unchanged and readers never
+    `id` (front matter, else `<folder>/<file stem>`), so a new title, slug or collection URL
+    leaves it unchanged and readers never
     show an entry twice.
     """
     parts = urlsplit(site_url)
@@ -93,7 +79,7 @@ def item_id(site_url: str, entry: Entry, folder: str) -> str:
     with contextlib.suppress(UnicodeError):  # a Unicode host name, in its ASCII form
         host = host.encode("idna").decode("ascii")
     prefix = parts.path.strip("/")
-    key = stable_id(entry, folder)
+    key = entry.id
     specific = f"{prefix}/{key}" if prefix else key
     return f"tag:{host},{entry.date.year:04d}:{quote(specific, safe=_TAG_SAFE)}"
 
@@ -115,13 +101,10 @@ def feed_author(author: Author, site_url: str) -> FeedAuthor:
     )
 
 
-def build_item(
-    entry: Entry, url: str, site_url: str, folder: str, body_html: str | None
-) -> FeedItem:
-    """The item for `entry`, whose page is at absolute `url`, from its rendered body HTML
-    (`folder` is its collection's folder, for the id)."""
+def build_item(entry: Entry, url: str, site_url: str, body_html: str | None) -> FeedItem:
+    """The item for `entry`, whose page is at absolute `url`, from its rendered body HTML."""
     return FeedItem(
-        id=item_id(site_url, entry, folder),
+        id=item_id(site_url, entry),
         url=url,
         title=entry.title,
         content_html=feed_html(body_html, url) if body_html else None,
