@@ -75,9 +75,11 @@ def parse_yaml(
     text: str, rel_path: str, first_line: int = 1
 ) -> tuple[dict[str, Any], dict[Path_, int], list[Problem]] | Problem:
     """YAML mapping plus the line of every key and list item, for `path:line` messages."""
+    # Parse once: the node tree gives the lines, and the data is constructed from it.
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else {}
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -91,6 +93,8 @@ def parse_yaml(
         )
     except yaml.YAMLError as exc:
         return Problem(rel_path, first_line, "error", f"the front matter is not valid YAML ({exc})")
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
