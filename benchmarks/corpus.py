@@ -76,12 +76,52 @@ TAGS = [
     "security",
     "mobile",
 ]
-WORDS = (
-    "we the residents service team council form search page data week test user "
-    "research letter payment portal cache index release deploy alert probe cluster "
-    "library licence permit bin collection address lookup journey content design "
-    "prototype interview finding measure target baseline result plan next learned"
-).split()
+WORDS = [
+    "we",
+    "the",
+    "residents",
+    "service",
+    "team",
+    "council",
+    "form",
+    "search",
+    "page",
+    "data",
+    "week",
+    "test",
+    "user",
+    "research",
+    "letter",
+    "payment",
+    "portal",
+    "cache",
+    "index",
+    "release",
+    "deploy",
+    "alert",
+    "probe",
+    "cluster",
+    "library",
+    "licence",
+    "permit",
+    "bin",
+    "collection",
+    "address",
+    "lookup",
+    "journey",
+    "content",
+    "design",
+    "prototype",
+    "interview",
+    "finding",
+    "measure",
+    "target",
+    "baseline",
+    "result",
+    "plan",
+    "next",
+    "learned",
+]
 SERVICES = ["Address lookup API", "Council tax portal", "Parking permits", "Site search", "Forms"]
 
 MKDOCS = """\
