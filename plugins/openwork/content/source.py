@@ -17,6 +17,7 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 _HANDLER = frontmatter.YAMLHandler()
+_BOUNDARY = _HANDLER.FM_BOUNDARY  # '^-{3,}\s*$', multi-line
 Path_ = tuple[str | int, ...]
 
 
@@ -42,7 +43,10 @@ class Source:
 
 def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
     """Read and split one file, or the one Problem that makes it unreadable."""
-    raw = abs_path.read_bytes()
+    try:
+        raw = abs_path.read_bytes()
+    except OSError as exc:  # a broken link, a permission, a file removed mid-build
+        return Problem(rel_path, 1, "error", f"the file cannot be read ({exc.strerror or exc})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -56,14 +60,19 @@ def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
     text = text.replace("\r\n", "\n")
     if not _HANDLER.detect(text):
         return Source(rel_path, {}, text, 1)
-    try:
-        fm_text, body = _HANDLER.split(text)
-    except ValueError:
+    # The same split as python-frontmatter's, by position, so that lines are counted from
+    # where the front matter and the body really start: the boundary pattern's `\s*` may
+    # swallow a newline, so neither starts at a fixed line.
+    opening = _BOUNDARY.match(text)
+    closing = _BOUNDARY.search(text, opening.end()) if opening else None
+    if opening is None or closing is None:
         return Problem(
             rel_path, 1, "error", "the front matter has no closing '---' line: add one after it"
         )
-    fm_start = 2  # the line after the opening '---'
-    body_line = fm_start + fm_text.count("\n") + 2
+    fm_text = text[opening.end() : closing.start()]
+    body = text[closing.end() :]
+    fm_start = text.count("\n", 0, opening.end()) + 1  # the file line of fm_text's first line
+    body_line = text.count("\n", 0, closing.end()) + 1  # the file line of body's first line
     parsed = parse_yaml(fm_text, rel_path, fm_start)
     if isinstance(parsed, Problem):
         return parsed
