@@ -21,18 +21,18 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests $(wildcard benchmarks)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check plugins tests $(wildcard benchmarks)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 golden: $(STAMP)
-	OPENWORK_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+	OPENWORK_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q $(wildcard tests/test_golden*.py)
 
 clean:
 	rm -rf site $(VENV)

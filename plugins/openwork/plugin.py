@@ -7,6 +7,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -20,7 +21,8 @@ from openwork.content import Entry, read_content
 from openwork.content.reader import ReadResult
 from openwork.index import Site, build_site
 from openwork.options import Options, OptionsError, load_options
-from openwork.render import PageUrls, Renderer
+from openwork.render import PageUrls, Renderer, paths
+from openwork.render.entries_json import entries_json
 from openwork.render.links import rewrite_links
 from openwork.render.pages import (
     dashboard_markdown,
@@ -70,7 +72,13 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for problem in self.result.problems:
             log.warning(str(problem))
         today = datetime.now(UTC).astimezone(self.options.zone).date()
-        self.site = build_site(self.result.entries, self.result.authors, self.options, today)
+        self.site = build_site(
+            self.result.entries,
+            self.result.authors,
+            self.options,
+            today,
+            tag_descriptions=self.result.tag_rules.descriptions,
+        )
         overrides = []
         if config.theme.custom_dir:
             overrides.append(Path(config.theme.custom_dir) / "openwork")
@@ -87,12 +95,21 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for file in files.documentation_pages():
             self.link_map[f"{docs_rel}/{file.src_uri}" if docs_rel else file.src_uri] = file.src_uri
         for entry in self.site.entries:
-            if self._add(files, config, entry.src_uri, entry_markdown(entry), in_nav=False):
+            markdown = entry_markdown(entry, self.site)
+            if self._add(files, config, entry.src_uri, markdown, in_nav=False):
                 self.by_src[entry.src_uri] = entry
                 self.link_map[entry.path] = entry.src_uri
                 self.link_map[entry.src_uri.lower()] = entry.src_uri
         for page in generate_pages(self.site, self.renderer):
             self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
+        urls = self.renderer.urls
+        self._add(
+            files,
+            config,
+            "entries.json",
+            entries_json(self.site, urls, config.site_url),
+            in_nav=False,
+        )
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files
@@ -139,11 +156,14 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
         entry = self.by_src.get(page.file.src_uri)
-        if entry is not None and self.renderer is not None:
+        if entry is not None and self.renderer is not None and self.site is not None:
             # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
+            # Set unconditionally: if Material's tags plugin runs too, its chips give way to ours.
+            # Material writes `name` unescaped, so it gets escaped text.
             urls = self.renderer.urls
+            tags = [self.site.tag(tag) for tag in entry.tags]
             context["tags"] = [
-                {"name": tag.display, "url": urls.url(f"tags/{tag.slug}.md")} for tag in entry.tags
+                {"name": escape(tag.display), "url": urls.url(paths.tag(tag.slug))} for tag in tags
             ]
         return context
 

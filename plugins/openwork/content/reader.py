@@ -17,11 +17,11 @@ from openwork.content.model import Amendment, Author, Entry
 from openwork.content.private import strip_private
 from openwork.content.schemas import SCHEMAS, CommonMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
+from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
 from openwork.content.validate import Checker, check_rules, validate_model
 from openwork.options import Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify
-from openwork.tags import make_tag
+from openwork.slugs import slugify, team_display
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
@@ -36,6 +36,7 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
     authors: dict[str, Author] = field(default_factory=dict)
     watched: list[Path] = field(default_factory=list)  # folders and files serve should watch
+    tag_rules: TagRules = field(default_factory=TagRules)  # aliases and the allow-list
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,6 +59,10 @@ def read_content(
     result.authors, author_problems = load_authors(root, options.authors_file)
     result.problems.extend(author_problems)
     result.watched.append(root / options.authors_file)
+    result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
+    result.problems.extend(tag_problems)
+    if options.tags.allowed:
+        result.watched.append(root / options.tags.allowed)
     context = {"zone": options.zone}
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
@@ -72,6 +77,7 @@ def read_content(
     for entry in published:
         visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
         (result.entries if visible else result.hidden).append(entry)
+    result.problems.extend(slug_collisions(result.entries))
     result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     result.problems = sort_problems(result.problems)
     return result
@@ -96,7 +102,9 @@ def _read_one(
         check_rules(meta, checker, options.severities)
     entry = None
     if meta is not None and not checker.failed:
-        entry = _build_entry(source, meta, kind, collection, options, result.authors, checker)
+        entry = _build_entry(
+            source, meta, kind, collection, options, result.authors, checker, result.tag_rules
+        )
     result.problems.extend(checker.problems)
     return entry if not checker.failed else None
 
@@ -109,6 +117,7 @@ def _build_entry(
     options: Options,
     known_authors: dict[str, Author],
     checker: Checker,
+    tag_rules: TagRules,
 ) -> Entry | None:
     stem = PurePosixPath(source.path).stem
     week = None
@@ -159,13 +168,7 @@ def _build_entry(
             )
     title = meta.title or _weeknote_title(meta, week)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
-    tags = []
-    seen: set[str] = set()
-    for text in meta.tags:
-        tag = make_tag(text, options.tags.aliases)
-        if tag.name and tag.name not in seen:
-            seen.add(tag.name)
-            tags.append(tag)
+    tags = entry_tags(meta.tags, tag_rules, checker)
     extra = dict(meta.model_extra or {})
     return Entry(
         kind=kind,
@@ -178,7 +181,7 @@ def _build_entry(
         updated=meta.updated,
         authors=tuple(resolve_author(a, known_authors) for a in meta.authors),
         team=meta.team,
-        tags=tuple(tags),
+        tags=tags,
         summary=meta.summary,
         excerpt=excerpt,
         body=body,
@@ -238,9 +241,7 @@ def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
     year, number = week.split("-W")
     when = f"week {int(number)}, {year}"
     if meta.team:
-        team = meta.team.replace("-", " ")
-        team = team[0].upper() + team[1:]
-        return f"{team} team: {when}"
+        return f"{team_display(meta.team)} team: {when}"
     return f"Weeknote: {when}"
 
 

@@ -17,7 +17,6 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 _HANDLER = frontmatter.YAMLHandler()
-_BOUNDARY = _HANDLER.FM_BOUNDARY  # '^-{3,}\s*$', multi-line
 Path_ = tuple[str | int, ...]
 
 
@@ -28,7 +27,7 @@ class Source:
     path: str  # relative to the site root
     data: dict[str, Any]
     body: str
-    body_line: int
+    body_line: int  # the line of the file holding body[0]
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -60,19 +59,16 @@ def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
     text = text.replace("\r\n", "\n")
     if not _HANDLER.detect(text):
         return Source(rel_path, {}, text, 1)
-    # The same split as python-frontmatter's, by position, so that lines are counted from
-    # where the front matter and the body really start: the boundary pattern's `\s*` may
-    # swallow a newline, so neither starts at a fixed line.
-    opening = _BOUNDARY.match(text)
-    closing = _BOUNDARY.search(text, opening.end()) if opening else None
-    if opening is None or closing is None:
+    try:
+        fm_text, body = _HANDLER.split(text)
+    except ValueError:
         return Problem(
             rel_path, 1, "error", "the front matter has no closing '---' line: add one after it"
         )
-    fm_text = text[opening.end() : closing.start()]
-    body = text[closing.end() :]
-    fm_start = text.count("\n", 0, opening.end()) + 1  # the file line of fm_text's first line
-    body_line = text.count("\n", 0, closing.end()) + 1  # the file line of body's first line
+    # The handler's boundary pattern swallows a varying number of newlines around each
+    # '---', so count lines from where each part really starts in the text.
+    fm_start = text.count("\n", 0, text.index(fm_text)) + 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
     parsed = parse_yaml(fm_text, rel_path, fm_start)
     if isinstance(parsed, Problem):
         return parsed

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from openwork.content.model import Author, Entry
 from openwork.content.schemas import Action
+from openwork.index.tags import index_tags
 from openwork.options import Options
-from openwork.slugs import slugify
+from openwork.slugs import slugify, team_display
 from openwork.tags import Tag
 
 STATUS_ORDER = ("running", "proposed", "concluded", "abandoned")
@@ -42,7 +44,8 @@ class Site:
     by_author: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     authors: dict[str, Author] = field(default_factory=dict)
     by_tag: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    tags: dict[str, Tag] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)  # A–Z; use `tag()` for an entry's tag
+    tag_descriptions: dict[str, str] = field(default_factory=dict)  # from the allow-list
     previous: dict[str, Entry] = field(default_factory=dict)  # the older neighbour
     next: dict[str, Entry] = field(default_factory=dict)  # the newer neighbour
     related: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
@@ -54,6 +57,10 @@ class Site:
 
     def kind_entries(self, kind: str) -> list[Entry]:
         return self.by_kind.get(kind, [])
+
+    def tag(self, tag: Tag) -> Tag:
+        """An entry's tag as the site shows it: first writer's spelling, unique slug."""
+        return self.tags.get(tag.name, tag)
 
     def weeks(self) -> list[str]:
         """ISO weeks that have weeknotes, newest first."""
@@ -78,7 +85,11 @@ class Site:
 
 
 def build_site(
-    entries: list[Entry], authors: dict[str, Author], options: Options, today: date
+    entries: list[Entry],
+    authors: dict[str, Author],
+    options: Options,
+    today: date,
+    tag_descriptions: Mapping[str, str] | None = None,
 ) -> Site:
     """Group published entries (already newest first) in one pass, plus a pass for links."""
     site = Site(options=options, today=today)
@@ -100,13 +111,10 @@ def build_site(
         if entry.team:
             key = slugify(entry.team)
             site.by_team[key].append(entry)
-            site.team_names.setdefault(key, entry.team)
+            site.team_names.setdefault(key, team_display(entry.team))
         for author in entry.authors:
             site.by_author[author.id].append(entry)
             site.authors.setdefault(author.id, author)
-        for tag in entry.tags:
-            site.by_tag[tag.name].append(entry)
-            site.tags.setdefault(tag.name, tag)
         for action in entry.actions:
             if action.status == "open":
                 overdue = bool(action.due and action.due < today)
@@ -118,6 +126,10 @@ def build_site(
                 continue  # a draft or missing id: never linked, never named
             _add_once(site.related[entry.id], target)
             _add_once(site.referenced_by[target.id], entry)
+    tags = index_tags(site.entries)
+    site.tags = tags.tags
+    site.by_tag.update(tags.entries)
+    site.tag_descriptions = {k: v for k, v in (tag_descriptions or {}).items() if k in site.tags}
     site.open_actions.sort(key=lambda a: (a.action.due or date.max, a.incident.id))
     return site
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from openwork.content.model import Entry
 from openwork.index.site import Site
 from openwork.render import paths
-from openwork.render.renderer import Renderer
+from openwork.render.renderer import Renderer, header_value
+from openwork.render.tag_pages import tag_markdown, tags_index_markdown
 
 KIND_TITLES = {"weeknote": "Weeknotes", "experiment": "Experiments", "incident": "Incidents"}
 KIND_SINGULAR = {"weeknote": "Weeknote", "experiment": "Experiment", "incident": "Incident"}
@@ -25,14 +25,18 @@ class GeneratedPage:
 
 
 def front_matter(**fields: object) -> str:
-    """A YAML header; JSON strings are valid YAML and escape everything."""
-    body = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items() if v)
+    """A YAML header (JSON strings are valid YAML), values HTML-escaped for the theme."""
+    body = "\n".join(f"{k}: {header_value(v)}" for k, v in fields.items() if v)
     return f"---\n{body}\n---\n\n"
 
 
-def entry_markdown(entry: Entry) -> str:
-    """The entry's own page: its body, with a title and description for the theme."""
-    return front_matter(title=entry.title, description=entry.excerpt) + entry.body
+def entry_markdown(entry: Entry, site: Site | None = None) -> str:
+    """The entry's own page: its body, with a title, description and tags for the theme.
+
+    `tags` (as the site spells them) makes `page.meta.tags` what other themes and plugins
+    expect; Material's chips come from the page context instead (see plugin.on_page_context)."""
+    tags = [(site.tag(t) if site else t).display for t in entry.tags]
+    return front_matter(title=entry.title, description=entry.excerpt, tags=tags) + entry.body
 
 
 def paginate(items: list[Entry], size: int) -> list[list[Entry]]:
@@ -111,6 +115,12 @@ def generate_pages(site: Site, renderer: Renderer) -> Iterator[GeneratedPage]:
     if site.by_author:
         src = paths.authors()
         yield GeneratedPage(src, renderer.render("authors.md", src, **common))
+    for tag in site.tags.values():
+        src = paths.tag(tag.slug)
+        yield GeneratedPage(src, tag_markdown(site, renderer, tag, src, common))
+    if site.tags:
+        src = paths.tags()
+        yield GeneratedPage(src, tags_index_markdown(site, renderer, src, common), in_nav=True)
 
 
 def dashboard_markdown(site: Site, renderer: Renderer, page_src: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -43,6 +44,14 @@ def iso(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
+def header_value(value: object) -> Markup:
+    """A page's title or description for its YAML header. Themes print these unescaped
+    (into <title>, <meta>, the nav), so the text is HTML-escaped once, here."""
+    if isinstance(value, list | tuple):  # e.g. an entry's tags, a YAML list of strings
+        return Markup("[" + ", ".join(header_value(v) for v in value) + "]")
+    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+
+
 def safe_url(value: object) -> str:
     """Only web, mail and relative links: a `javascript:` URL in front matter goes nowhere."""
     text = str(value).strip()
@@ -76,6 +85,7 @@ class Renderer:
             iso=iso,
             duration=duration,
             safe_url=safe_url,
+            header_value=header_value,
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:

@@ -1,0 +1,106 @@
+"""A person clicking through the built example site in Debian's Chromium (via Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.builder import Built
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(example: Built) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(example.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (apt-get install chromium)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def test_reader_goes_from_home_to_an_incident_and_its_team(
+    served: str, browser, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served)
+    page.get_by_role("link", name="Incidents", exact=True).first.click()
+    page.wait_for_url("**/incidents/")
+    page.get_by_role("link", name="Address lookup unavailable across resident forms").first.click()
+    page.wait_for_url("**/incidents/2026-10-28-address-lookup-outage/")
+    assert (
+        page.locator("[data-measure=time-to-resolve]").inner_text()
+        == "time to resolve: 16 h 23 min"
+    )
+    page.locator(".ow-card a.ow-team").click()
+    page.wait_for_url("**/teams/platform/")
+    assert "Platform team" in page.locator("h1").inner_text()
+    page.screenshot(path=str(tmp_path / "team.png"))
+    page.close()
+
+
+def test_weeknote_links_to_its_week_digest_and_neighbours(served: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(served + "weeknotes/2026-w45-platform/")
+    page.get_by_role("link", name="Week 45, 2026", exact=True).click()
+    page.wait_for_url("**/weeknotes/weeks/2026-w45/")
+    assert page.locator(".ow-digest").count() == 3
+    page.go_back()
+    page.locator("a[rel=next]").last.click()
+    page.wait_for_url("**/weeknotes/**")
+    assert "2026-w45-platform" not in page.url
+    page.close()
+
+
+def test_dark_mode_keeps_cards_readable(served: str, browser) -> None:
+    page = browser.new_page(color_scheme="dark")
+    page.goto(served + "incidents/2026-10-28-address-lookup-outage/")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == "slate"
+    color = page.evaluate("getComputedStyle(document.querySelector('.ow-facts dd')).color")
+    # Light text on the dark background: every channel well above mid-grey.
+    channels = [int(c) for c in color[color.index("(") + 1 : color.index(")")].split(",")[:3]]
+    assert min(channels) > 150, color
+    page.close()
+
+
+def test_pages_work_without_javascript(served: str, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "weeknotes/")
+    assert page.locator(".ow-entry").count() >= 9
+    page.locator(".ow-entry__title").first.click()
+    page.wait_for_url("**/weeknotes/2026-w46-*/")
+    context.close()
