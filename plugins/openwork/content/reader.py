@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as date_type
@@ -43,8 +44,17 @@ class ReadResult:
         return [p for p in self.problems if p.level == "error"]
 
 
-def read_content(root: Path, options: Options, now: datetime | None = None) -> ReadResult:
-    """Read every content folder under `root` (the folder holding mkdocs.yml)."""
+def read_content(
+    root: Path,
+    options: Options,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ReadResult:
+    """Read every content folder under `root` (the folder holding mkdocs.yml).
+
+    `progress`, if given, is called with each content file's path as it is read (the CLI's
+    counter).
+    """
     now = now or datetime.now(UTC)
     result = ReadResult()
     result.authors, author_problems = load_authors(root, options.authors_file)
@@ -59,6 +69,8 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         for found in find_files(root, collection.folder, result.problems):
+            if progress is not None:
+                progress(found.rel_path)
             entry = _read_one(found, kind, collection, options, context, result)
             if entry is not None:
                 candidates.append(entry)

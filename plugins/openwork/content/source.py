@@ -75,7 +75,10 @@ class Source:
 
 def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
     """Read and split one file, or the one Problem that makes it unreadable."""
-    raw = abs_path.read_bytes()
+    try:
+        raw = abs_path.read_bytes()
+    except OSError as exc:  # a broken link, a permission, a file removed mid-build
+        return Problem(rel_path, 1, "error", f"the file cannot be read ({exc.strerror or exc})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -118,9 +121,11 @@ def parse_yaml(
     text: str, rel_path: str, first_line: int = 1
 ) -> tuple[dict[str, Any], dict[Path_, int], list[Problem]] | Problem:
     """YAML mapping plus the line of every key and list item, for `path:line` messages."""
+    # Parse once: the node tree gives the lines, and the data is constructed from it.
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else {}
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -154,6 +159,8 @@ def parse_yaml(
         return Problem(
             rel_path, first_line, "error", "the front matter is nested too deeply to read"
         )
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
