@@ -43,7 +43,8 @@ class FeedOptions(_Strict):
 
 class BlamelessOptions(_Strict):
     enabled: bool = True
-    phrases: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)  # added to the built-in list
+    ignore: list[str] = Field(default_factory=list)  # built-in phrases this site allows
 
 
 class Options(_Strict):

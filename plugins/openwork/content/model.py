@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from openwork.content.schemas import (
@@ -128,7 +128,9 @@ class Entry:
             ("resolve", inc.resolved),
         ):
             if end is not None:
-                out[name] = end - inc.started
+                # In UTC: Python subtracts two times that share a tzinfo as wall-clock times,
+                # which is an hour out across a daylight-saving change.
+                out[name] = end.astimezone(UTC) - inc.started.astimezone(UTC)
         return out
 
     def review_overdue(self, today: date) -> bool:

@@ -10,13 +10,14 @@ from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from openwork.blameless import Rules, check_incident
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
 from openwork.content.model import Amendment, Author, Entry
-from openwork.content.private import strip_private
-from openwork.content.schemas import SCHEMAS, CommonMeta, WeeknoteMeta
+from openwork.content.private import marker_problems, strip_private
+from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
 from openwork.content.validate import Checker, check_rules, validate_model
@@ -65,13 +66,16 @@ def read_content(
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
     context = {"zone": options.zone}
+    rules = None
+    if options.blameless.enabled:
+        rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         for found in find_files(root, collection.folder, result.problems):
             if progress is not None:
                 progress(found.rel_path)
-            entry = _read_one(found, kind, collection, options, context, result)
+            entry = _read_one(found, kind, collection, options, context, result, rules)
             if entry is not None:
                 candidates.append(entry)
     published = _check_site(candidates, result.problems)
@@ -92,6 +96,7 @@ def _read_one(
     options: Options,
     context: dict[str, Any],
     result: ReadResult,
+    rules: Rules | None = None,
 ) -> Entry | None:
     source = read_source(found.abs_path, found.rel_path)
     if isinstance(source, Problem):
@@ -106,6 +111,11 @@ def _read_one(
     if meta is not None and not checker.failed:
         entry = _build_entry(
             source, meta, kind, collection, options, result.authors, checker, result.tag_rules
+        )
+    if entry is not None and rules is not None and isinstance(meta, IncidentMeta):
+        # The whole body, private blocks included: the same warnings in every build.
+        checker.problems.extend(
+            check_incident(source.path, meta, source.body, source.body_line, source.line_of, rules)
         )
     result.problems.extend(checker.problems)
     return entry if not checker.failed else None
@@ -168,15 +178,10 @@ def _build_entry(
             f"'{slug}' (lower case, words joined by '-')",
         )
     body = source.body
+    for offset, message in marker_problems(body):
+        checker.problems.append(Problem(source.path, source.body_line + offset, "warning", message))
     if not options.include_private:
-        body, unclosed = strip_private(body)
-        if unclosed:
-            checker.add(
-                (),
-                "warning",
-                "a '<!-- private -->' block has no '<!-- /private -->': "
-                "everything after it is left out of the public site",
-            )
+        body, _ = strip_private(body)
     title = meta.title or _weeknote_title(meta, week)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     tags = entry_tags(meta.tags, tag_rules, checker)

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from openwork.content.model import Entry
+from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site
-from openwork.render import paths
+from openwork.render import charts, paths
 from openwork.render.renderer import Renderer, header_value
 from openwork.render.tag_pages import tag_markdown, tags_index_markdown
 
@@ -50,6 +51,7 @@ def generate_pages(site: Site, renderer: Renderer) -> Iterator[GeneratedPage]:
         entries = site.kind_entries(kind)
         chunks = paginate(entries, site.options.pagination)
         years = sorted(site.by_year.get(kind, {}), reverse=True)
+        extra = collection_context(site, kind)
         for number, chunk in enumerate(chunks, start=1):
             src = paths.collection(coll.url, number)
             yield GeneratedPage(
@@ -65,6 +67,7 @@ def generate_pages(site: Site, renderer: Renderer) -> Iterator[GeneratedPage]:
                     total=len(entries),
                     years=years,
                     **common,
+                    **extra,
                 ),
                 in_nav=number == 1,
             )
@@ -121,6 +124,15 @@ def generate_pages(site: Site, renderer: Renderer) -> Iterator[GeneratedPage]:
     if site.tags:
         src = paths.tags()
         yield GeneratedPage(src, tags_index_markdown(site, renderer, src, common), in_nav=True)
+
+
+def collection_context(site: Site, kind: str) -> dict[str, object]:
+    """What a kind's index shows besides its list: for incidents, their numbers and charts."""
+    if kind != "incident":
+        return {}
+    options = site.options
+    metrics = incident_metrics(site.kind_entries(kind), options.severities, options.zone)
+    return {"metrics": metrics, "charts": charts}
 
 
 def dashboard_markdown(site: Site, renderer: Renderer, page_src: str) -> str:

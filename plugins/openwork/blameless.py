@@ -1,0 +1,384 @@
+"""Blameless language: phrases in incident reports that blame people or judge with hindsight.
+
+Pure text checking, no MkDocs: the read stage hands it an incident's body and front matter
+text with their lines, and gets back warnings that say what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openwork.problems import Problem
+
+if TYPE_CHECKING:  # a type only: importing content here would make an import cycle
+    from openwork.content.schemas import IncidentMeta
+    from openwork.options import BlamelessOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Phrases that go wrong in the same way, and how to say it blamelessly instead."""
+
+    key: str
+    what: str  # what the phrase does, after the quoted phrase
+    hint: str  # the rewording advice
+    # (label, pattern): label is the phrase people know it by (and can ignore by);
+    # pattern is a regex where a space means any whitespace and "'" any apostrophe.
+    phrases: tuple[tuple[str, str], ...]
+
+
+# "the disk's fault codes" is about a thing, not a person
+_FAULT_THING = r"(?! (?:code|codes|counter|counters|detection|domain|domains|handler|handling|"
+_FAULT_THING += r"injection|line|lines|log|logs|tolerance|tolerant))"
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "label",
+        "names a person as the cause",
+        "describe what made the action reasonable at the time and what in the system allowed it",
+        (
+            ("human error", r"human errors?"),
+            ("operator error", r"operator errors?"),
+            ("user error", r"user errors?"),
+            ("pilot error", r"pilot errors?"),
+            ("staff error", r"(?:staff|engineer|employee|developer) errors?"),
+        ),
+    ),
+    Family(
+        "character",
+        "judges a person's character",
+        "describe the conditions people worked in (workload, tools, information, time "
+        "pressure) instead",
+        (
+            ("careless", r"careless(?:ly|ness)?"),
+            ("negligent", r"negligent(?:ly)?"),
+            ("negligence", r"negligence"),
+            ("reckless", r"reckless(?:ly|ness)?"),
+            ("incompetent", r"incompeten(?:t|ce|cy)"),
+            ("sloppy", r"sloppy|sloppiness"),
+            # "lazy loading" is a technique, not a judgement
+            ("lazy", r"lazy(?! (?:load|loaded|loading|evaluation|initiali[sz]ation|init))"),
+            ("laziness", r"laziness"),
+            ("lack of attention", r"lack of (?:attention|care)"),
+            ("not paying attention", r"(?:not|wasn't|weren't) paying attention"),
+            ("inattentive", r"inattent(?:ive|ion)"),
+            ("didn't bother", r"(?:didn't|did not|couldn't be|could not be) bother(?:ed)?"),
+        ),
+    ),
+    Family(
+        "blame",
+        "looks for someone to blame",
+        "describe what in the system made the outcome possible, not who is responsible for it",
+        (
+            ("blame", r"(?<!git\s)blam(?:e|ed|es|ing)"),
+            ("at fault", r"at fault"),
+            ("their fault", rf"(?:my|your|his|her|their|our) fault{_FAULT_THING}"),
+            ("someone's fault", rf"\w+'s fault{_FAULT_THING}"),
+        ),
+    ),
+    Family(
+        "hindsight",
+        "judges with hindsight",
+        "describe what people knew at the time, not what hindsight shows",
+        (
+            ("should have", r"should(?: have|'ve)"),
+            ("should not have", r"(?:should not|shouldn't|shouldnt)(?: have|'ve)"),
+            ("could have", r"could(?: have|'ve)"),
+            ("ought to have", r"ought to have"),
+            ("if only", r"if only"),
+        ),
+    ),
+    Family(
+        "omission",
+        "judges with hindsight",
+        "say what happened (e.g. 'the check did not run', 'the step was missed') and what "
+        "made it easy to miss at the time",
+        (
+            ("failed to", r"fail(?:ed|s)? to"),
+            ("neglected to", r"neglect(?:ed|s)? to"),
+            ("forgot to", r"forg(?:ot|ets|otten) to"),
+        ),
+    ),
+    Family(
+        "certainty",
+        "is hindsight certainty",
+        "what is obvious now was not obvious then, so describe what the situation looked "
+        "like to the people in it",
+        (
+            ("obviously", r"obviously"),
+            ("simply", r"simply"),
+        ),
+    ),
+)
+
+CUSTOM = Family(
+    "custom",
+    "is on this site's list of phrases to avoid (blameless.phrases)",
+    "describe the situation and the system, not the people",
+    (),
+)
+NAME = Family(
+    "name",
+    "names a person",
+    "contributing factors describe conditions in the system, not people: "
+    "describe the situation they were in",
+    (),
+)
+
+# First names that are also everyday words: found only as part of the full name.
+_WORD_NAMES = """
+Amber April August Art Bill Bishop Brook Carter Cash Chase Cliff Crystal Dale Dawn Don Drew
+Eve Faith Frank Gene Glen Grace Guy Harper Heather Holly Hope Hunter Iris Ivy Jack Jean Joy
+June Lance Lily Mark Mason Max May Miles Page Parker Pat Penny Price Ray Reed Rich River Rob
+Rose Ruby Rusty Sandy Sky Sterling Storm Sue Summer Taylor Victor Wade Will
+"""
+COMMON_WORD_NAMES = frozenset(_WORD_NAMES.split())
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_BEFORE = r"(?<![\w-])"
+_AFTER = r"(?![\w-])"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Text to check and the line where it starts; `field` is None for the Markdown body."""
+
+    text: str
+    line: int
+    field: str | None = None
+    names: bool = False  # look for people's names too (contributing factors)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One phrase found, at one line, with the message a writer sees."""
+
+    line: int
+    phrase: str  # as written, whitespace collapsed
+    family: str
+    message: str
+
+
+def _phrase_pattern(pattern: str) -> str:
+    return pattern.replace(" ", r"\s+")
+
+
+def _literal_pattern(phrase: str) -> str:
+    words = [re.escape(w) for w in phrase.split()]
+    return r"\s+".join(words)
+
+
+class Rules:
+    """The compiled phrase list of one site: built-ins, its own phrases, and its people."""
+
+    def __init__(
+        self,
+        extra_phrases: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        people: Iterable[str] = (),
+    ) -> None:
+        ignored = {_normal(p) for p in ignore}
+        self._groups: dict[str, tuple[str, Family]] = {}
+        parts: list[str] = []
+        for family in FAMILIES:
+            for label, pattern in family.phrases:
+                if label not in ignored:
+                    parts.append(self._group(label, family, f"(?i:{_phrase_pattern(pattern)})"))
+        for phrase in extra_phrases:
+            if phrase.strip() and _normal(phrase) not in ignored:
+                pattern = f"(?i:{_literal_pattern(_normal(phrase))})"
+                parts.append(self._group(_normal(phrase), CUSTOM, pattern))
+        self._phrases = _compile(parts)
+        self._names = _compile([self._group(n, NAME, p) for n, p in _name_patterns(people)])
+
+    def _group(self, label: str, family: Family, pattern: str) -> str:
+        name = f"g{len(self._groups)}"
+        self._groups[name] = (label, family)
+        return f"(?P<{name}>{_BEFORE}{pattern}{_AFTER})"
+
+    @classmethod
+    def from_options(cls, options: BlamelessOptions, people: Iterable[str] = ()) -> Rules:
+        return cls(options.phrases, options.ignore, people)
+
+    def find(self, passage: Passage) -> list[Finding]:
+        """Every blaming phrase in the passage's prose, once per phrase and line."""
+        text = passage.text.translate(_APOSTROPHES)
+        prose = mask_markdown(text) if passage.field is None else mask_inline(text)
+        found: list[Finding] = []
+        seen: set[tuple[int, str]] = set()
+        regexes = [self._phrases, self._names] if passage.names else [self._phrases]
+        for regex in regexes:
+            if regex is None:
+                continue
+            for match in regex.finditer(prose):
+                label, family = self._groups[match.lastgroup or ""]
+                line = passage.line
+                if passage.field is None:
+                    line += prose.count("\n", 0, match.start())
+                if (line, label) in seen:
+                    continue
+                seen.add((line, label))
+                written = " ".join(text[match.start() : match.end()].split())
+                where = f"{passage.field}: " if passage.field else ""
+                message = f"blameless: {where}'{written}' {family.what}: {family.hint}"
+                found.append(Finding(line, written, family.key, message))
+        return sorted(found, key=lambda f: f.line)
+
+
+def _compile(parts: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.translate(_APOSTROPHES).casefold().split())
+
+
+def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
+    """Full names in any case; a first name alone only when it can only mean one person.
+
+    A first name is matched as it is capitalised in authors.yml, when it has 3 letters or
+    more, no other person shares it, and it is not also an everyday word (Will, Mark, May).
+    """
+    names = sorted({" ".join(p.split()) for p in people if p and p.strip()})
+    firsts: dict[str, int] = {}
+    for name in names:
+        first = name.split()[0]
+        firsts[first] = firsts.get(first, 0) + 1
+    out: list[tuple[str, str]] = []
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            out.append((name, f"(?i:{_literal_pattern(name.translate(_APOSTROPHES))})"))
+        first = words[0]
+        if (
+            len(first) >= 3
+            and first.isalpha()
+            and firsts[first] == 1
+            and first not in COMMON_WORD_NAMES
+            and first[0].isupper()
+        ):
+            out.append((first, re.escape(first)))
+    return out
+
+
+# Masking: what is not the writer's own prose becomes spaces, so offsets and lines stay put.
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_LIST_OR_BOX = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|!!!|\?\?\?)")
+_QUOTE_LINE = re.compile(r"^\s{0,3}>")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_PARA = r"(?:(?!\n[ \t]*\n)[\s\S])"  # any character that does not end the paragraph
+_CODE_SPAN = re.compile(rf"(`+){_PARA}+?\1")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
+_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)
+_URL = re.compile(r"<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp|mailto):[^\s<>\"]+", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_QUOTES = (
+    re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n))*"'),
+    re.compile(r"“[^”]*”"),
+    re.compile(r"„[^“”]*[“”]"),
+)
+
+
+def _blank_matches(text: str, regex: re.Pattern[str]) -> str:
+    chars: list[str] | None = None
+    for match in regex.finditer(text):
+        chars = chars or list(text)
+        for i in range(match.start(), match.end()):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return text if chars is None else "".join(chars)
+
+
+def mask_inline(text: str) -> str:
+    """Blank out code spans, URLs, HTML tags and double-quoted speech."""
+    for regex in (_CODE_SPAN, _COMMENT, _REF_DEFINITION, _LINK_TARGET, _URL, _TAG, *_QUOTES):
+        text = _blank_matches(text, regex)
+    return text
+
+
+def mask_markdown(text: str) -> str:
+    """Blank out fenced and indented code and blockquotes, then everything `mask_inline` does."""
+    out: list[str] = []
+    fence: str | None = None
+    container = False  # inside a list item or admonition, where indented lines are prose
+    previous_blank = True
+    in_indented_code = False
+    for line in text.split("\n"):
+        blank = not line.strip()
+        opener = _FENCE.match(line)
+        if fence is not None:
+            out.append(" " * len(line))
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            out.append(" " * len(line))
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if blank:
+            out.append(line)
+        elif indented and not container and (previous_blank or in_indented_code):
+            in_indented_code = True
+            out.append(" " * len(line))
+        elif _QUOTE_LINE.match(line):
+            out.append(" " * len(line))
+        else:
+            in_indented_code = False
+            if _LIST_OR_BOX.match(line):
+                container = True
+            elif not indented:
+                container = False
+            out.append(line)
+        previous_blank = blank
+    return mask_inline("\n".join(out))
+
+
+def incident_passages(
+    meta: IncidentMeta, body: str, body_line: int, line_of: Callable[[tuple[str | int, ...]], int]
+) -> list[Passage]:
+    """An incident's prose: its body and the front matter fields people write sentences in."""
+    passages = [Passage(body, body_line)]
+
+    def add(loc: tuple[str | int, ...], text: str | None, names: bool = False) -> None:
+        if text:
+            passages.append(Passage(text, line_of(loc), _field_name(loc), names))
+
+    add(("title",), meta.title)
+    add(("summary",), meta.summary)
+    add(("impact",), meta.impact)
+    for i, factor in enumerate(meta.contributing_factors):
+        add(("contributing_factors", i), factor, names=True)
+    for i, event in enumerate(meta.timeline):
+        add(("timeline", i, "event"), event.event)
+    for i, action in enumerate(meta.actions):
+        add(("actions", i, "action"), action.action)
+    for i, amendment in enumerate(meta.amendments):
+        add(("amendments", i, "note"), amendment.note)
+    return passages
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def check_incident(
+    path: str,
+    meta: IncidentMeta,
+    body: str,
+    body_line: int,
+    line_of: Callable[[tuple[str | int, ...]], int],
+    rules: Rules,
+) -> list[Problem]:
+    """Warnings for one incident report, each at the line of the phrase or its field."""
+    problems = []
+    for passage in incident_passages(meta, body, body_line, line_of):
+        for finding in rules.find(passage):
+            problems.append(Problem(path, finding.line, "warning", finding.message))
+    return problems
