@@ -88,13 +88,22 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for problem in self.result.problems:
             log.warning(str(problem))
         today = datetime.now(UTC).astimezone(self.options.zone).date()
+        entries = self.result.entries
+        if self.is_serve and self.result.hidden:
+            # A writer previewing with `mkdocs serve` sees drafts and embargoed entries, each
+            # marked as a preview; `mkdocs build` never includes them.
+            entries = sorted(
+                [*entries, *self.result.hidden], key=lambda e: (e.date, e.id), reverse=True
+            )
         self.site = build_site(
-            self.result.entries,
+            entries,
             self.result.authors,
             self.options,
             today,
             tag_descriptions=self.result.tag_rules.descriptions,
         )
+        if entries is not self.result.entries:
+            self.site.previews = {e.id for e in self.result.hidden}
         overrides = []
         if config.theme.custom_dir:
             overrides.append(Path(config.theme.custom_dir) / "openwork")
