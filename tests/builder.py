@@ -48,14 +48,18 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Built:
-    """Run a full `mkdocs build` (startup and shutdown events included), collecting warnings."""
+def build_site(
+    config_file: Path, site_dir: Path, command: str = "build", **overrides: object
+) -> Built:
+    """Run a full `mkdocs build` (startup and shutdown events included), collecting warnings.
+
+    `command="serve"` starts the plugins as `mkdocs serve` does, for what only serve shows."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
         cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), **overrides)
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command=command, dirty=False)
         try:
             build(cfg)
         finally:

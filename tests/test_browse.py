@@ -231,3 +231,28 @@ def test_without_a_nav_the_collections_are_listed_and_entries_are_not(
     assert "weeknotes/" in nav_links
     assert not [link for link in nav_links if "note-" in link]
     assert not built.warnings
+
+
+def test_serve_previews_drafts_and_embargoes_marked_and_build_leaves_them_out(
+    tiny: Path, tmp_path: Path
+) -> None:
+    write_tree(
+        tiny,
+        {
+            "weeknotes/live.md": _weeknote(1),
+            "weeknotes/draft.md": _weeknote(2).replace(
+                "team: platform", "team: platform\n    draft: true"
+            ),
+            "weeknotes/later.md": _weeknote(3).replace(
+                "team: platform", "team: platform\n    publish_after: 2999-01-01T09:00:00Z"
+            ),
+        },
+    )
+    served = build_site(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
+    assert "Preview only." in served.page("weeknotes/draft/")
+    assert "This is a draft" in served.page("weeknotes/draft/")
+    assert "embargoed until" in served.page("weeknotes/later/")
+    assert "Preview only." not in served.page("weeknotes/live/")
+    built = build_site(tiny / "mkdocs.yml", tmp_path / "build")
+    assert not built.exists("weeknotes/draft/index.html")
+    assert "Note number 2" not in built.all_text() and "Note number 3" not in built.all_text()

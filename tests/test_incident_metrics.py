@@ -31,6 +31,7 @@ def incident(slug: str, severity: str, started: str, resolved: str | None = None
         "severity": severity,
         "status": "resolved" if resolved else "investigating",
         "started": started,
+        "date": more.pop("date", started),
         "impact": "Something broke.",
         **({"resolved": resolved} if resolved else {}),
         **more,

@@ -19,6 +19,15 @@ from mkdocs.structure.pages import Page
 from openwork.config import OpenworkConfig
 from openwork.content import Entry, read_content
 from openwork.content.reader import ReadResult
+from openwork.feeds import (
+    FeedCatalog,
+    FeedSettings,
+    add_to_head,
+    build_catalog,
+    feeds_page,
+    head_links,
+    write_feeds,
+)
 from openwork.index import Site, build_site
 from openwork.options import Options, OptionsError, load_options
 from openwork.render import PageUrls, Renderer, paths
@@ -55,6 +64,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.by_src: dict[str, Entry] = {}
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
+        self.feeds: FeedCatalog | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -67,25 +77,57 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self.options = load_options(dict(self.config))
         except OptionsError as exc:
             raise PluginError(f"openwork: {exc}") from None
+        if self.options.feeds.formats and not config.site_url:
+            raise PluginError(
+                "openwork: feeds need absolute URLs, so mkdocs.yml needs the site's address: "
+                "add `site_url: https://your.site.example/` at the top level of mkdocs.yml "
+                "(or turn feeds off with `feeds: {formats: []}` under the openwork plugin)"
+            )
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.result = read_content(self.root, self.options)
         for problem in self.result.problems:
             log.warning(str(problem))
         today = datetime.now(UTC).astimezone(self.options.zone).date()
+        entries = self.result.entries
+        if self.is_serve and self.result.hidden:
+            # A writer previewing with `mkdocs serve` sees drafts and embargoed entries, each
+            # marked as a preview; `mkdocs build` never includes them.
+            entries = sorted(
+                [*entries, *self.result.hidden], key=lambda e: (e.date, e.id), reverse=True
+            )
         self.site = build_site(
-            self.result.entries,
+            entries,
             self.result.authors,
             self.options,
             today,
             tag_descriptions=self.result.tag_rules.descriptions,
         )
+        if entries is not self.result.entries:
+            self.site.previews = {e.id for e in self.result.hidden}
         overrides = []
         if config.theme.custom_dir:
             overrides.append(Path(config.theme.custom_dir) / "openwork")
         self.renderer = Renderer(PageUrls(config.use_directory_urls), overrides)
+        self.feeds = self._feed_catalog(config)
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
         return config
+
+    def _feed_catalog(self, config: MkDocsConfig) -> FeedCatalog | None:
+        if not (self.options and self.options.feeds.formats and self.site and self.renderer):
+            return None
+        settings = FeedSettings(
+            site_name=config.site_name,
+            site_url=FeedSettings.normalise_url(str(config.site_url)),
+            formats=tuple(dict.fromkeys(self.options.feeds.formats)),
+            limit=self.options.feeds.limit,
+            description=config.site_description,
+            language=str(config.theme.get("language") or "en"),
+            author=config.site_author,
+        )
+        catalog = build_catalog(self.site, settings, self.renderer.urls)
+        self.renderer.env.globals["feeds"] = catalog  # for `_feeds.html` on tag and team pages
+        return catalog
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None or self.renderer is None:
@@ -101,6 +143,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 self.link_map[entry.path] = entry.src_uri
                 self.link_map[entry.src_uri.lower()] = entry.src_uri
         for page in generate_pages(self.site, self.renderer):
+            self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
+        if self.feeds is not None:
+            page = feeds_page(self.feeds, self.renderer)
             self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
         urls = self.renderer.urls
         self._add(
@@ -166,6 +211,18 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 {"name": escape(tag.display), "url": urls.url(paths.tag(tag.slug))} for tag in tags
             ]
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.feeds is None:
+            return output
+        src = page.file.src_uri
+        return add_to_head(output, head_links(self.feeds, src, self.by_src.get(src)))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.feeds is not None:
+            # The only files written behind MkDocs' back: after every page has been rendered,
+            # so each item carries the body HTML MkDocs produced (Markdown is converted once).
+            write_feeds(self.feeds, self.entry_html, Path(config.site_dir))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.result is None:

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
 _WEEK = re.compile(r"(?<!\d)(\d{4})-?W(\d{2})(?!\d)", re.IGNORECASE)
+_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class DateError(ValueError):
@@ -28,6 +29,7 @@ def to_date(value: object) -> date:
             return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError:
             pass
+        _impossible_day(value, text)
     raise DateError(f"{_show(value)} is not a date: expected YYYY-MM-DD, e.g. 2026-11-20")
 
 
@@ -44,6 +46,7 @@ def to_datetime(value: object, zone: tzinfo) -> datetime:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
+            _impossible_day(value, text)
             raise DateError(
                 f"{_show(value)} is not a date and time: expected ISO 8601 such as "
                 "2026-11-20 14:30 or 2026-11-20T14:30:00+00:00"
@@ -97,5 +100,24 @@ def human_duration(delta: timedelta) -> str:
     return f"{mins} min"
 
 
+def _impossible_day(value: str, text: str) -> None:
+    """Say so when the shape is right but the calendar is not (2026-02-30, 2026-13-01)."""
+    match = _DAY_SHAPE.match(text)
+    if match is None:
+        return
+    try:
+        date.fromisoformat(match.group())
+    except ValueError:
+        raise DateError(
+            f"{_show(value)} is not a real date: check the month and day (YYYY-MM-DD)"
+        ) from None
+
+
 def _show(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"  # as YAML wrote it
     return f"'{value}'" if isinstance(value, str | int | float | date) else type(value).__name__

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openwork.content.source import parse_yaml
+from openwork.content.source import Path_, parse_yaml
 from openwork.problems import Problem
 
 META_FILE = ".meta.yml"
@@ -20,7 +20,7 @@ class Found:
     abs_path: Path
     rel_path: str  # relative to the site root, '/'-separated
     defaults: dict[str, Any]  # merged .meta.yml values, nearest folder wins
-    default_origin: dict[str, str]  # field -> .meta.yml that gave it
+    default_origin: dict[str, tuple[str, int]]  # field -> (.meta.yml that gave it, line)
 
 
 def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Found]:
@@ -28,7 +28,7 @@ def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Fou
     base = root / folder
     if not base.is_dir():
         return
-    inherited: dict[Path, tuple[dict[str, Any], dict[str, str]]] = {}
+    inherited: dict[Path, tuple[dict[str, Any], dict[str, tuple[str, int]]]] = {}
     for dirpath, dirnames, filenames in os.walk(base):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
@@ -36,9 +36,9 @@ def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Fou
         defaults, origin = dict(parent[0]), dict(parent[1])
         if META_FILE in filenames:
             rel_meta = (here / META_FILE).relative_to(root).as_posix()
-            own = _read_meta(here / META_FILE, rel_meta, problems)
+            own, lines = _read_meta(here / META_FILE, rel_meta, problems)
             defaults.update(own)
-            origin.update(dict.fromkeys(own, rel_meta))
+            origin.update({key: (rel_meta, lines.get((key,), 1)) for key in own})
         inherited[here] = (defaults, origin)
         for name in sorted(filenames):
             if name.endswith(MARKDOWN) and not name.startswith((".", "_")):
@@ -46,16 +46,18 @@ def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Fou
                 yield Found(abs_path, abs_path.relative_to(root).as_posix(), defaults, origin)
 
 
-def _read_meta(path: Path, rel: str, problems: list[Problem]) -> dict[str, Any]:
+def _read_meta(
+    path: Path, rel: str, problems: list[Problem]
+) -> tuple[dict[str, Any], dict[Path_, int]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, "error", "the file is not UTF-8: save it as UTF-8"))
-        return {}
+        return {}, {}
     parsed = parse_yaml(text, rel)
     if isinstance(parsed, Problem):
         problems.append(parsed)
-        return {}
-    data, _, found = parsed
+        return {}, {}
+    data, lines, found = parsed
     problems.extend(found)
-    return data
+    return data, lines

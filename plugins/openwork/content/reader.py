@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -19,7 +21,7 @@ from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, Weeknote
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
 from openwork.content.validate import Checker, check_rules, validate_model
-from openwork.options import Options
+from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
 from openwork.slugs import slugify, team_display
 
@@ -43,8 +45,17 @@ class ReadResult:
         return [p for p in self.problems if p.level == "error"]
 
 
-def read_content(root: Path, options: Options, now: datetime | None = None) -> ReadResult:
-    """Read every content folder under `root` (the folder holding mkdocs.yml)."""
+def read_content(
+    root: Path,
+    options: Options,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ReadResult:
+    """Read every content folder under `root` (the folder holding mkdocs.yml).
+
+    `progress`, if given, is called with each content file's path as it is read (the CLI's
+    counter).
+    """
     now = now or datetime.now(UTC)
     result = ReadResult()
     result.authors, author_problems = load_authors(root, options.authors_file)
@@ -62,7 +73,9 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         for found in find_files(root, collection.folder, result.problems):
-            entry = _read_one(found, kind, collection.url, options, context, result, rules)
+            if progress is not None:
+                progress(found.rel_path)
+            entry = _read_one(found, kind, collection, options, context, result, rules)
             if entry is not None:
                 candidates.append(entry)
     published = _check_site(candidates, result.problems)
@@ -71,14 +84,15 @@ def read_content(root: Path, options: Options, now: datetime | None = None) -> R
         (result.entries if visible else result.hidden).append(entry)
     result.problems.extend(slug_collisions(result.entries))
     result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
-    result.problems = sort_problems(result.problems)
+    # A bad .meta.yml default is reported once at its own line, not once per file below it.
+    result.problems = sort_problems(dict.fromkeys(result.problems))
     return result
 
 
 def _read_one(
     found: Found,
     kind: str,
-    collection: str,
+    collection: CollectionOptions,
     options: Options,
     context: dict[str, Any],
     result: ReadResult,
@@ -89,7 +103,7 @@ def _read_one(
         result.problems.append(source)
         return None
     data = {**found.defaults, **source.data}
-    checker = Checker(source)
+    checker = Checker(source, found.default_origin)
     meta = validate_model(SCHEMAS[kind], data, checker, context)
     if meta is not None:
         check_rules(meta, checker, options.severities)
@@ -111,7 +125,7 @@ def _build_entry(
     source: Source,
     meta: CommonMeta,
     kind: str,
-    collection: str,
+    collection: CollectionOptions,
     options: Options,
     known_authors: dict[str, Author],
     checker: Checker,
@@ -133,12 +147,29 @@ def _build_entry(
             return None
     elif date is None:
         checker.add(
-            ("title",),
+            (),
             "error",
             "missing required field 'date': add the publication date, e.g. date: 2026-11-20",
         )
         return None
     slug = slugify(meta.slug or stem)
+    if not slug:
+        written = f"slug '{meta.slug}'" if meta.slug else f"the file name '{stem}'"
+        checker.add(
+            ("slug",) if meta.slug else (),
+            "error",
+            f"{written} has no letters or digits to make a URL from: "
+            "set slug: to a few words, e.g. slug: new-search",
+        )
+        return None
+    if slug in RESERVED_SLUGS or _YEAR.match(slug):
+        checker.add(
+            ("slug",) if meta.slug else (),
+            "error",
+            f"the URL /{collection.url}/{slug}/ is "
+            "reserved for openwork's own pages: rename the file or set another slug",
+        )
+        return None
     if meta.slug and slug != meta.slug:
         checker.add(
             ("slug",),
@@ -146,14 +177,6 @@ def _build_entry(
             f"slug '{meta.slug}' is not a URL segment: using "
             f"'{slug}' (lower case, words joined by '-')",
         )
-    if slug in RESERVED_SLUGS or _YEAR.match(slug):
-        checker.add(
-            ("slug",) if meta.slug else (),
-            "error",
-            f"the URL /{collection}/{slug}/ is "
-            "reserved for openwork's own pages: rename the file or set another slug",
-        )
-        return None
     body = source.body
     for offset, message in marker_problems(body):
         checker.problems.append(Problem(source.path, source.body_line + offset, "warning", message))
@@ -165,8 +188,9 @@ def _build_entry(
     extra = dict(meta.model_extra or {})
     return Entry(
         kind=kind,
-        collection=collection,
-        id=meta.id or f"{collection}/{stem}",
+        collection=collection.url,
+        # The folder, not the URL base: changing `url` must not change ids (feeds use them).
+        id=meta.id or f"{PurePosixPath(collection.folder).name or collection.url}/{stem}",
         slug=slug,
         path=source.path,
         title=title,
@@ -206,7 +230,7 @@ def _weeknote_week(
             week = f"{parsed[0]}-W{parsed[1]:02d}"
     if week is None:
         checker.add(
-            ("title",),
+            (),
             "error",
             "missing date: add date: YYYY-MM-DD or week: YYYY-Www, "
             "or name the file after its week, e.g. 2026-W47-platform.md",
@@ -214,7 +238,12 @@ def _weeknote_week(
         return None, None
     parsed = parse_week(week)
     if parsed is None:
-        checker.add(("week",), "error", f"week '{week}' is not a real ISO week")
+        checker.add(
+            ("week",),
+            "error",
+            f"week '{week}' is not a real ISO week: {week[:4]} has "
+            f"{_weeks_in(int(week[:4]))} weeks",
+        )
         return None, None
     if date is None:
         date = to_datetime(week_day(*parsed), options.zone)
@@ -226,6 +255,10 @@ def _weeknote_week(
             f"{date.date().isoformat()} (which is in {iso_week(date.date())})",
         )
     return week, date
+
+
+def _weeks_in(year: int) -> int:
+    return date_type(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
 
 
 def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
@@ -244,6 +277,21 @@ def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
     by_url: dict[str, Entry] = {}
     kept: list[Entry] = []
     for entry in sorted(entries, key=lambda e: e.path):
+        # The URL first: two files with one stem in different folders share the default id
+        # too, and renaming a file is what fixes both.
+        other = by_url.get(entry.url)
+        if other is not None:
+            also_id = " and id" if other.id == entry.id else ""
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.lines.get("slug", 1),
+                    "error",
+                    f"URL /{entry.url} is also the URL of {other.path}: "
+                    f"rename one of the files, or give one of them another slug{also_id}",
+                )
+            )
+            continue
         first = by_id.get(entry.id)
         if first is not None:
             problems.append(
@@ -252,18 +300,6 @@ def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
                     entry.lines.get("id", 1),
                     "error",
                     f"id '{entry.id}' is also the id of {first.path}: give one of them another id",
-                )
-            )
-            continue
-        other = by_url.get(entry.url)
-        if other is not None:
-            problems.append(
-                Problem(
-                    entry.path,
-                    entry.lines.get("slug", 1),
-                    "error",
-                    f"URL /{entry.url} is also the URL of {other.path}: "
-                    "rename one file or set a different slug",
                 )
             )
             continue

@@ -53,6 +53,20 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _number_or_text(value: Any) -> Any:
+    # One check, so a bad value gives one message rather than one per member of the union.
+    if value is None:
+        return None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return _text(value)
+    found = {list: "a list", dict: "a mapping", bool: f"'{str(value).lower()}'"}.get(
+        type(value), type(value).__name__
+    )
+    raise PydanticCustomError(
+        "openwork", f"{found} is not a number or text: write a value such as 12, 4.5 or '30%'"
+    )
+
+
 def _text_list(value: Any) -> Any:
     if value is None:
         return []
@@ -61,6 +75,11 @@ def _text_list(value: Any) -> Any:
     if isinstance(value, list):
         return [_text(v) for v in value]
     return value
+
+
+def _choice(value: Any) -> Any:
+    # 'Running' and ' done' are unambiguous: value sets are matched without case.
+    return value.strip().casefold() if isinstance(value, str) else value
 
 
 def _tag_list(value: Any) -> Any:
@@ -96,7 +115,7 @@ TagList = Annotated[
     BeforeValidator(_tag_list),
     WithJsonSchema({**_STRING_OR_LIST, "description": "a list, or one comma-separated string"}),
 ]
-Number = Annotated[str | int | float, BeforeValidator(_text)]
+Number = Annotated[str | int | float | None, BeforeValidator(_number_or_text)]
 
 
 class _Part(BaseModel):
@@ -112,15 +131,15 @@ class Amendment(_Part):
 
 class Metric(_Part):
     name: Text
-    baseline: Number | None = None
-    target: Number | None = None
-    result: Number | None = None
+    baseline: Number = None
+    target: Number = None
+    result: Number = None
 
 
 class Action(_Part):
     action: Text
     owner: Text | None = None
-    status: Literal["open", "done"] = "open"
+    status: Annotated[Literal["open", "done"], BeforeValidator(_choice)] = "open"
     due: Day | None = None
     link: Text | None = None
 
@@ -160,13 +179,18 @@ class WeeknoteMeta(CommonMeta):
 
 class ExperimentMeta(CommonMeta):
     title: Text
-    status: Literal["proposed", "running", "concluded", "abandoned"]
+    date: Moment
+    status: Annotated[
+        Literal["proposed", "running", "concluded", "abandoned"], BeforeValidator(_choice)
+    ]
     hypothesis: Text = Field(
         description="We believe ... will result in ... We will know when ...",
     )
     started: Day | None = None
     ended: Day | None = None
-    outcome: Literal["validated", "invalidated", "inconclusive"] | None = None
+    outcome: Annotated[
+        Literal["validated", "invalidated", "inconclusive"] | None, BeforeValidator(_choice)
+    ] = None
     metrics: list[Metric] = Field(default_factory=list)
     review_by: Day | None = None
     owner: Text | None = None
@@ -174,8 +198,11 @@ class ExperimentMeta(CommonMeta):
 
 class IncidentMeta(CommonMeta):
     title: Text
+    date: Moment
     severity: Text = Field(description="one of the site's severities, worst first")
-    status: Literal["investigating", "identified", "monitoring", "resolved"]
+    status: Annotated[
+        Literal["investigating", "identified", "monitoring", "resolved"], BeforeValidator(_choice)
+    ]
     started: Moment
     detected: Moment | None = None
     mitigated: Moment | None = None
@@ -213,7 +240,7 @@ HINTS: dict[str, str] = {
     "event": "what happened",
     "note": "what changed",
     "at": "a date and time",
-    "date": "a date",
+    "date": "a date, e.g. date: 2026-11-20",
 }
 
 

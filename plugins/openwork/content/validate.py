@@ -16,6 +16,7 @@ from openwork.problems import Level, Problem
 from openwork.suggest import nearest
 
 _QUOTED = re.compile(r"'([^']*)'")
+_NON_DIGITS = re.compile(r"\D")
 
 
 def field_name(loc: Iterable[str | int]) -> str:
@@ -46,11 +47,20 @@ def describe(value: Any) -> str:
 class Checker:
     """Collects the problems of one file; each knows its line."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(
+        self, source: Source, defaults_origin: dict[str, tuple[str, int]] | None = None
+    ) -> None:
         self.source = source
+        self.origin = defaults_origin or {}
         self.problems: list[Problem] = list(source.problems)
 
     def add(self, loc: Path_, level: Level, message: str) -> None:
+        top = loc[0] if loc else None
+        if isinstance(top, str) and top not in self.source.data and top in self.origin:
+            # The value came from a .meta.yml: that file and line are where to fix it.
+            path, line = self.origin[top]
+            self.problems.append(Problem(path, line, level, message))
+            return
         self.problems.append(Problem(self.source.path, self.source.line_of(loc), level, message))
 
     @property
@@ -62,38 +72,55 @@ def validate_model(
     schema: type[CommonMeta], data: dict[str, Any], checker: Checker, context: dict[str, Any]
 ) -> CommonMeta | None:
     """The validated model, or None after adding an error for each bad field."""
-    unknown = _misspellings(schema, data, (), checker)
+    unknown = _misspellings(schema, data, ())
+    meta = None
     try:
-        return schema.model_validate(data, context=context)
+        meta = schema.model_validate(data, context=context)
     except ValidationError as exc:
         for err in exc.errors():
-            checker.add(tuple(err["loc"]), "error", _message(err, unknown))
-        return None
+            loc = tuple(err["loc"])
+            written = unknown.pop(loc, None) if err["type"] == "missing" else None
+            if written:
+                # One line for one slip: the misspelt key is why the required field is missing.
+                checker.add(
+                    (*loc[:-1], written),
+                    "error",
+                    f"unknown field '{written}' (did you mean '{loc[-1]}'?): "
+                    f"'{field_name(loc)}' is required",
+                )
+            else:
+                checker.add(loc, "error", _message(err))
+    for intended, written in unknown.items():
+        checker.add(
+            (*intended[:-1], written),
+            "warning",
+            f"unknown field '{written}' (did you mean '{intended[-1]}'?)",
+        )
+    return meta
 
 
-def _misspellings(
-    model: type[BaseModel], data: dict[str, Any], loc: Path_, checker: Checker
-) -> dict[Path_, str]:
-    """Warn about keys that look like a known field; return {intended field loc: written key}."""
+def _misspellings(model: type[BaseModel], data: dict[str, Any], loc: Path_) -> dict[Path_, str]:
+    """Keys that look like a misspelt known field: {intended field's loc: key as written}."""
     known = set(model.model_fields)
     found: dict[Path_, str] = {}
     for key in data:
         if key in known:
             continue
-        guess = nearest(str(key), known, cutoff=0.8)
+        # 0.75 catches one swapped pair ('tema'); a key whose field is also written is an
+        # extra field from another tool, not a slip.
+        guess = nearest(str(key), known, cutoff=0.75)
         if guess and guess not in data:
             found[(*loc, guess)] = str(key)
-            checker.add((*loc, key), "warning", f"unknown field '{key}' (did you mean '{guess}'?)")
     for name, part in NESTED.items():
         items = data.get(name) if not loc else None
         if isinstance(items, list):
             for index, item in enumerate(items):
                 if isinstance(item, dict):
-                    found.update(_misspellings(part, item, (*loc, name, index), checker))
+                    found.update(_misspellings(part, item, (*loc, name, index)))
     return found
 
 
-def _message(err: dict[str, Any], unknown: dict[Path_, str]) -> str:
+def _message(err: dict[str, Any]) -> str:
     loc = tuple(err["loc"])
     name = field_name(loc)
     kind = err["type"]
@@ -101,9 +128,6 @@ def _message(err: dict[str, Any], unknown: dict[Path_, str]) -> str:
     if kind == "missing":
         leaf = str(loc[-1]) if loc else ""
         hint = HINTS.get(leaf, "a value")
-        written = unknown.get(loc)
-        if written:
-            return f"missing required field '{name}': found '{written}' instead; is it misspelt?"
         return f"missing required field '{name}': add {hint}"
     if kind == "literal_error":
         choices = _QUOTED.findall(err.get("ctx", {}).get("expected", ""))
@@ -137,15 +161,18 @@ def check_rules(meta: CommonMeta, checker: Checker, severities: list[str]) -> No
 
 def _experiment_rules(meta: ExperimentMeta, checker: Checker) -> None:
     status = meta.status
+    article = "an" if status[0] in "aeiou" else "a"
     if status != "proposed" and meta.started is None:
         checker.add(
             ("status",),
             "error",
-            f"missing started: a {status} experiment needs started: YYYY-MM-DD",
+            f"missing started: {article} {status} experiment needs started: YYYY-MM-DD",
         )
     if status in {"concluded", "abandoned"} and meta.ended is None:
         checker.add(
-            ("status",), "error", f"missing ended: a {status} experiment needs ended: YYYY-MM-DD"
+            ("status",),
+            "error",
+            f"missing ended: {article} {status} experiment needs ended: YYYY-MM-DD",
         )
     if status == "concluded" and meta.outcome is None:
         checker.add(
@@ -172,6 +199,8 @@ def _incident_rules(meta: IncidentMeta, checker: Checker, severities: list[str])
             meta.severity = exact  # 'sev1' is unambiguous
         else:
             guess = nearest(meta.severity, severities, cutoff=0.5)
+            if guess and _NON_DIGITS.sub("", guess) != _NON_DIGITS.sub("", meta.severity):
+                guess = None  # 'SEV9' is not a slip for 'SEV4': a number is not a spelling
             hint = f" (did you mean '{guess}'?)" if guess else ""
             checker.add(
                 ("severity",),

@@ -51,6 +51,7 @@ class Site:
     related: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     referenced_by: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     open_actions: list[OpenAction] = field(default_factory=list)
+    previews: set[str] = field(default_factory=set)  # ids of drafts shown by `mkdocs serve`
 
     def collection_url(self, kind: str) -> str:
         return self.options.collections[kind].url

@@ -1,0 +1,112 @@
+"""`openwork check`: the build's read stage, its problems as lines, and an exit status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openwork.content import read_content
+from openwork.options import Options
+from openwork.problems import Problem
+
+
+class PathError(Exception):
+    """A PATHS argument that does not exist."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which files' problems to report: everything, or files and folders given on the line."""
+
+    files: frozenset[str] = frozenset()
+    folders: tuple[str, ...] = ()
+    everything: bool = True
+
+    def covers(self, rel_path: str) -> bool:
+        if self.everything:
+            return True
+        return rel_path in self.files or rel_path.startswith(self.folders)
+
+
+def make_scope(paths: Sequence[str], root: Path, cwd: Path) -> Scope:
+    """PATHS (relative to the current folder) as site-root-relative files and folder prefixes.
+
+    A path outside the site is accepted and matches nothing, so a pre-commit hook may pass
+    every changed file in the repository.
+    """
+    if not paths:
+        return Scope()
+    files: set[str] = set()
+    folders: list[str] = []
+    for given in paths:
+        path = (cwd / given).resolve()
+        if not path.exists():
+            raise PathError(f"no such file or folder: {given}")
+        if not path.is_relative_to(root):
+            continue
+        rel = path.relative_to(root).as_posix()
+        if path.is_dir():
+            if rel == ".":
+                return Scope()
+            folders.append(rel + "/")
+        else:
+            files.add(rel)
+    return Scope(frozenset(files), tuple(folders), everything=False)
+
+
+@dataclass(frozen=True)
+class Report:
+    problems: list[Problem]
+    files: int  # content files read within the scope
+
+    @property
+    def errors(self) -> int:
+        return sum(p.level == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.level == "warning" for p in self.problems)
+
+    def exit_code(self, strict: bool) -> int:
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+    def summary(self, strict: bool) -> str:
+        where = f"in {_count(self.files, 'file')}"
+        if not self.problems:
+            return f"No problems {where}"
+        parts = []
+        if self.errors:
+            parts.append(_count(self.errors, "error"))
+        if self.warnings:
+            parts.append(_count(self.warnings, "warning"))
+        text = f"{', '.join(parts)} {where}"
+        if strict and self.warnings and not self.errors:
+            text += " (--strict: warnings fail the check)"
+        return text
+
+
+def run_check(
+    root: Path, options: Options, scope: Scope, progress: Callable[[str], None] | None = None
+) -> Report:
+    """Read everything (duplicates and related ids need the whole site); report the scope."""
+    seen: list[str] = []
+
+    def count(path: str) -> None:
+        seen.append(path)
+        if progress is not None:
+            progress(path)
+
+    result = read_content(root, options, progress=count)
+    problems = [p for p in result.problems if scope.covers(p.path)]
+    files = sum(1 for path in seen if scope.covers(path))
+    return Report(problems, files)
+
+
+def format_problems(problems: Iterable[Problem]) -> list[str]:
+    # One problem per line: a message is never allowed to start a line of its own.
+    return [" ".join(str(p).split("\n")) for p in problems]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,248 @@
+"""Which feeds the site has: one per scope (site, collection, team, tag) and format.
+
+The catalog is the one list that the writers, the `<head>` links, the /feeds/ page, the
+tag and team pages and the OPML file all read, so they can never disagree about a URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from openwork.content.model import Entry
+from openwork.feeds.model import EPOCH, Feed, FeedItem, absolute, build_item, newest_update
+from openwork.index.site import Site
+from openwork.render import paths
+from openwork.render.urls import PageUrls
+
+ScopeKind = Literal["site", "collection", "team", "tag"]
+
+FILE_NAMES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+MEDIA_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+FORMAT_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+_COLLECTION_WORDS = {
+    "weeknote": ("weeknotes", "weeknote"),
+    "experiment": ("experiments", "experiment write-up"),
+    "incident": ("incidents", "incident report"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSettings:
+    """What the feeds take from mkdocs.yml."""
+
+    site_name: str
+    site_url: str  # absolute, ending in '/'
+    formats: tuple[str, ...] = ("rss", "atom", "json")
+    limit: int = 50
+    description: str | None = None
+    language: str = "en"
+    author: str | None = None  # `site_author`; the site's name when absent
+
+    @staticmethod
+    def normalise_url(site_url: str) -> str:
+        return site_url if site_url.endswith("/") else site_url + "/"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedScope:
+    """One feed, whatever its formats: its title, its HTML page and its entries."""
+
+    kind: ScopeKind
+    key: str  # '' for the site, the kind for a collection, the team key, the tag name
+    title: str
+    label: str  # a short name for lists: 'Weeknotes', 'Platform team', 'Open Data'
+    description: str
+    page_src: str  # docs path of the HTML page the feed follows
+    folder: str  # where its files go in the site ('' is the root)
+    entries: tuple[Entry, ...] = field(repr=False)  # newest first, before the limit
+
+    def path(self, fmt: str) -> str:
+        """'tags/open-data/feed.xml': the file, relative to the site root."""
+        name = FILE_NAMES[fmt]
+        return f"{self.folder}/{name}" if self.folder else name
+
+
+class FeedCatalog:
+    """Every feed of one build, with absolute URLs from `site_url`."""
+
+    def __init__(
+        self,
+        settings: FeedSettings,
+        urls: PageUrls,
+        scopes: Iterable[FeedScope],
+    ):
+        self.settings = settings
+        self.urls = urls
+        self.scopes: list[FeedScope] = list(scopes)
+        self._by_key = {(s.kind, s.key): s for s in self.scopes}
+        site = self._by_key.get(("site", ""))
+        everything = site.entries if site else ()
+        # An empty feed still needs an `updated`: the site's newest change, never the clock.
+        self.fallback_updated = max((e.last_modified for e in everything), default=EPOCH)
+
+    feeds_page = paths.feeds()  # the /feeds/ page, for templates
+
+    @staticmethod
+    def format_name(fmt: str) -> str:
+        return FORMAT_NAMES[fmt]
+
+    @staticmethod
+    def media_type(fmt: str) -> str:
+        return MEDIA_TYPES[fmt]
+
+    @staticmethod
+    def file_name(fmt: str) -> str:
+        return FILE_NAMES[fmt]
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return self.settings.formats
+
+    @property
+    def primary(self) -> str | None:
+        """The format named first in `feeds.formats`: the one offered to people first."""
+        return self.formats[0] if self.formats else None
+
+    def find(self, kind: str, key: str = "") -> FeedScope | None:
+        return self._by_key.get((kind, key))
+
+    def of_kind(self, kind: ScopeKind) -> list[FeedScope]:
+        return [s for s in self.scopes if s.kind == kind]
+
+    def url(self, scope: FeedScope, fmt: str) -> str:
+        return absolute(self.settings.site_url, scope.path(fmt))
+
+    def page_url(self, scope: FeedScope) -> str:
+        return absolute(self.settings.site_url, self.urls.url(scope.page_src))
+
+    def for_page(self, src_uri: str, entry: Entry | None = None) -> list[FeedScope]:
+        """The feeds a page links in its <head>: the site's everywhere; a collection's on its
+        pages and entries; a team's on its page and its entries; a tag's on its page."""
+        found: list[FeedScope] = []
+        for scope in self.scopes:
+            if scope.kind == "site":
+                match = True
+            elif scope.kind == "collection":
+                match = (entry is not None and entry.kind == scope.key) or src_uri.startswith(
+                    scope.folder + "/"
+                )
+            elif scope.kind == "team":
+                match = src_uri == scope.page_src or (
+                    entry is not None and entry.team_slug == scope.key
+                )
+            else:
+                match = src_uri == scope.page_src
+            if match:
+                found.append(scope)
+        return found
+
+    def feed(
+        self,
+        scope: FeedScope,
+        bodies: Mapping[str, str],
+        cache: MutableMapping[str, FeedItem] | None = None,
+    ) -> Feed:
+        """The `Feed` value of a scope: its newest `limit` entries with their rendered HTML
+        (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
+        scope of a build so that an entry in several feeds is made into an item once."""
+        cache = {} if cache is None else cache
+        # Drafts never reach Site.entries; checking again here costs nothing.
+        newest = [e for e in scope.entries if not e.draft][: self.settings.limit]
+        items = tuple(self._item(entry, bodies, cache) for entry in newest)
+        return Feed(
+            title=scope.title,
+            description=scope.description,
+            home_url=self.page_url(scope),
+            urls={fmt: self.url(scope, fmt) for fmt in self.formats},
+            language=self.settings.language,
+            author=self.settings.author or self.settings.site_name,
+            updated=newest_update(items, self.fallback_updated),
+            items=items,
+        )
+
+    def _item(
+        self, entry: Entry, bodies: Mapping[str, str], cache: MutableMapping[str, FeedItem]
+    ) -> FeedItem:
+        item = cache.get(entry.id)
+        if item is None:
+            site_url = self.settings.site_url
+            item = build_item(
+                entry,
+                absolute(site_url, self.urls.url(entry.src_uri)),
+                site_url,
+                bodies.get(entry.id),
+            )
+            cache[entry.id] = item
+        return item
+
+
+def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCatalog:
+    """The site feed, one per collection (even an empty one), one per team and per tag."""
+    name = settings.site_name
+    scopes = [
+        FeedScope(
+            kind="site",
+            key="",
+            title=name,
+            label=f"Everything from {name}",
+            description=settings.description
+            or f"Weeknotes, experiment write-ups and incident reports from {name}",
+            page_src="index.md",
+            folder="",
+            entries=tuple(site.entries),
+        )
+    ]
+    for kind, collection in site.options.collections.items():
+        plural, singular = _COLLECTION_WORDS.get(kind, (kind, kind))
+        scopes.append(
+            FeedScope(
+                kind="collection",
+                key=kind,
+                title=f"{name}: {plural}",
+                label=plural.capitalize(),
+                description=f"Every {singular} published by {name}",
+                page_src=paths.collection(collection.url),
+                folder=collection.url.strip("/"),
+                entries=tuple(site.kind_entries(kind)),
+            )
+        )
+    for key, entries in sorted(site.by_team.items()):
+        team = site.team_names.get(key, key)
+        scopes.append(
+            FeedScope(
+                kind="team",
+                key=key,
+                title=f"{name}: {team} team",
+                label=f"{team} team",
+                description=f"Everything the {team} team publishes on {name}",
+                page_src=paths.team(key),
+                folder=paths.team(key).removesuffix(".md"),
+                entries=tuple(entries),
+            )
+        )
+    used = {scope.folder for scope in scopes}
+    for tag_name, entries in sorted(site.by_tag.items()):
+        tag = site.tags[tag_name]
+        folder = paths.tag(tag.slug).removesuffix(".md")
+        if folder in used:
+            continue  # two tags with one slug share one page; the first keeps the feed
+        used.add(folder)
+        scopes.append(
+            FeedScope(
+                kind="tag",
+                key=tag_name,
+                title=f"{name}: tagged {tag.display}",
+                label=tag.display,
+                description=f"Everything tagged {tag.display} on {name}",
+                page_src=paths.tag(tag.slug),
+                folder=folder,
+                entries=tuple(entries),
+            )
+        )
+    return FeedCatalog(settings, urls, scopes)
