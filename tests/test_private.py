@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openwork.content import read_content
-from openwork.content.private import marker_problems, strip_private
+from openwork.content.private import marker_problems, strip_comments, strip_private
 from openwork.options import Options
 
 from tests.builder import Built, build_site, write_tree
@@ -36,7 +36,17 @@ PUBLIC-WEEKNOTE first paragraph <!-- private -->CANARY-INLINE-EXCERPT<!-- /priva
 CANARY-NO-SPACES with a [link](https://canary-link.example/) and ![CANARY-ALT](x.png)
 <!--/PRIVATE-->
 
-Second public paragraph PUBLIC-WEEKNOTE-2.
+Second public paragraph PUBLIC-WEEKNOTE-2. <!-- CANARY-COMMENT ask Sam first -->
+
+<!--
+CANARY-MULTILINE-COMMENT
+-->
+
+```html
+<!-- SHOWN-COMMENT in an example -->
+```
+
+Write `<!-- SHOWN-SPAN -->` to leave a note.
 
 <!--   Private   -->
 CANARY-SPACED
@@ -139,13 +149,28 @@ def test_public_text_around_the_blocks_is_published(public: Built) -> None:
     assert '<pre><code class="language-text">\n\n\n</code></pre>' in page
 
 
-def test_feeds_and_entries_json_when_present(public: Built) -> None:
+def test_feeds_and_entries_json_carry_public_text_only(public: Built) -> None:
     files = _every_output(public)
     assert "entries.json" in files  # its summaries are the excerpts: public text only
     assert "PUBLIC-EXPERIMENT is the first public paragraph." in files["entries.json"]
-    for name in ("feed.xml", "atom.xml", "feed.json", "entries.json", "feeds.opml"):
-        if name in files:
-            assert "CANARY" not in files[name]
+    feeds = [name for name in files if name.endswith(("feed.xml", "atom.xml", "feed.json"))]
+    # the site, each collection, the tag and the team: all three formats each
+    assert {"feed.xml", "atom.xml", "feed.json", "weeknotes/feed.xml"} <= set(feeds)
+    assert "tags/ops/feed.json" in feeds and "teams/platform/atom.xml" in feeds
+    for name in feeds:
+        assert "CANARY" not in files[name], name
+        assert "canary-link" not in files[name], name
+    # the feeds carry full content: the public text around the blocks is there
+    assert "PUBLIC-WEEKNOTE-2" in files["feed.xml"]
+    assert "PUBLIC-EXPERIMENT" in files["atom.xml"]
+    assert "PUBLIC-INCIDENT" in files["feed.json"]
+
+
+def test_comments_leave_public_builds_but_shown_code_stays(public: Built) -> None:
+    page = public.page("weeknotes/2026-w10-platform/")
+    assert "&lt;!-- SHOWN-COMMENT in an example --&gt;" in page
+    assert "&lt;!-- SHOWN-SPAN --&gt;" in page
+    assert "SHOWN-COMMENT" in public.read("feed.xml")
 
 
 def test_excerpts_come_from_public_text_only(public: Built) -> None:
@@ -180,6 +205,29 @@ def test_include_private_keeps_the_blocks(tmp_path: Path) -> None:
         assert canary in page
     assert "CANARY-TAIL" in built.page("incidents/2026-03-03-stale-index/")
     assert "CANARY-ONE" in built.read("search/search_index.json")
+    assert "<!-- CANARY-COMMENT ask Sam first -->" in page  # an internal build keeps comments
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("a <!-- note --> b", "a  b"),
+        ("x\n<!-- two\nlines -->\ny", "x\n\n\ny"),
+        ("`<!-- shown -->` <!-- gone -->", "`<!-- shown -->` "),
+        ("``a ` <!-- shown --> b`` c", "``a ` <!-- shown --> b`` c"),
+        ("a stray ` tick <!-- gone -->", "a stray ` tick "),
+        ("```html\n<!-- shown -->\n```\n<!-- gone -->", "```html\n<!-- shown -->\n```\n"),
+        ("~~~~\n```\n<!-- shown -->\n~~~~\n<!-- gone -->", "~~~~\n```\n<!-- shown -->\n~~~~\n"),
+        ("- item\n\n    ```\n    <!-- shown -->\n    ```\n", None),
+        ("> ```\n> <!-- shown -->\n> ```\n", None),
+        ("```\n<!-- unclosed fence: shown -->", None),
+        ("no comment here", None),
+    ],
+)
+def test_strip_comments(body: str, expected: str | None) -> None:
+    stripped = strip_comments(body)
+    assert stripped == (body if expected is None else expected)
+    assert stripped.count("\n") == body.count("\n")
 
 
 def test_strip_private_keeps_line_count() -> None:

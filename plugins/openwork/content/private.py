@@ -38,6 +38,75 @@ def strip_private(body: str) -> tuple[str, bool]:
     return "".join(out), unclosed
 
 
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
+_TICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Inline code spans in body[start:end]: a run of backticks closed by a run as long,
+    within one paragraph (CommonMark's rule, without its rarer corners)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (opening := _TICKS.search(body, pos, end)) is not None:
+        width = len(opening.group(0))
+        paragraph_end = _BLANK_LINE.search(body, opening.end(), end)
+        limit = end if paragraph_end is None else paragraph_end.start()
+        closing = next(
+            (t for t in _TICKS.finditer(body, opening.end(), limit) if len(t.group(0)) == width),
+            None,
+        )
+        if closing is None:
+            pos = opening.end()
+            continue
+        spans.append((opening.start(), closing.end()))
+        pos = closing.end()
+    return spans
+
+
+def _code_ranges(body: str) -> list[tuple[int, int]]:
+    """(start, end) of fenced code blocks and inline code spans: text shown as written."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    while (opening := _FENCE.search(body, pos)) is not None:
+        run = opening.group(1)
+        closing = re.compile(rf"^[ \t>]*{re.escape(run[0])}{{{len(run)},}}[ \t]*$", re.MULTILINE)
+        line_end = body.find("\n", opening.end())
+        if line_end == -1:
+            break
+        end_match = closing.search(body, line_end + 1)
+        end = len(body) if end_match is None else end_match.end()
+        ranges.append((opening.start(), end))
+        pos = end
+    prose_start = 0
+    for start, end in [*ranges, (len(body), len(body))]:
+        ranges.extend(_code_spans(body, prose_start, start))
+        prose_start = end
+    return sorted(ranges)
+
+
+def strip_comments(body: str) -> str:
+    """The body without HTML comments, except those shown inside code.
+
+    A comment is invisible on the page but readable in its source and in feed readers, so a
+    note to self (`<!-- ask Sam before publishing -->`) would be published without anyone
+    seeing it. Line count is kept, as in `strip_private`.
+    """
+    if "<!--" not in body:
+        return body
+    code = _code_ranges(body)
+    out: list[str] = []
+    pos = 0
+    for match in _COMMENT.finditer(body):
+        if any(start <= match.start() < end for start, end in code):
+            continue
+        out.append(body[pos : match.start()])
+        out.append("\n" * body.count("\n", match.start(), match.end()))
+        pos = match.end()
+    out.append(body[pos:])
+    return "".join(out)
+
+
 def has_private(body: str) -> bool:
     return _OPEN.search(body) is not None
 

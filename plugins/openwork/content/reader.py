@@ -16,7 +16,7 @@ from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
 from openwork.content.model import Amendment, Author, Entry
-from openwork.content.private import marker_problems, strip_private
+from openwork.content.private import marker_problems, strip_comments, strip_private
 from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
@@ -182,6 +182,7 @@ def _build_entry(
         checker.problems.append(Problem(source.path, source.body_line + offset, "warning", message))
     if not options.include_private:
         body, _ = strip_private(body)
+        body = strip_comments(body)
     title = meta.title or _weeknote_title(meta, week)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     tags = entry_tags(meta.tags, tag_rules, checker)
