@@ -95,7 +95,8 @@ def _y(value: float, top: float) -> float:
 
 def _legend(severities: Sequence[str]) -> list[str]:
     out = ['<g class="ow-chart__legend">']
-    x = float(LEFT)
+    # Right-aligned, so the axis unit at the top left stands clear of it.
+    x = float(WIDTH - RIGHT - sum(28 + 7 * len(name) for name in severities) + 14)
     for index, name in enumerate(severities):
         out.append(
             f'<rect class="{severity_class(index)}" x="{x:.1f}" y="6" width="10" height="10" '
