@@ -107,7 +107,7 @@ def test_severity_outside_the_scale_is_an_error_as_spec_md_shows(tmp_path: Path)
     assert ids(result) == set()
 
 
-@pytest.mark.parametrize(("written", "meant"), [("SEV 2", "SEV2"), ("SVE2", "SEV2")])
+@pytest.mark.parametrize(("written", "meant"), [("SEV 2", "SEV2"), ("SVE2", "SEV2"), ("2", "SEV2")])
 def test_a_misspelt_severity_gets_a_suggestion(tmp_path: Path, written: str, meant: str) -> None:
     fm = INCIDENT.replace("severity: SEV2", f"severity: {written}")
     result = read(tmp_path, {"incidents/a.md": md(fm)})

@@ -199,6 +199,10 @@ def _incident_rules(meta: IncidentMeta, checker: Checker, severities: list[str])
             meta.severity = exact  # 'sev1' is unambiguous
         else:
             guess = nearest(meta.severity, severities, cutoff=0.5)
+            if guess is None and meta.severity.strip().isdigit():
+                # '1' for 'SEV1': the number is the part people remember
+                same = [s for s in severities if _NON_DIGITS.sub("", s) == meta.severity.strip()]
+                guess = same[0] if len(same) == 1 else None
             if guess and _NON_DIGITS.sub("", guess) != _NON_DIGITS.sub("", meta.severity):
                 guess = None  # 'SEV9' is not a slip for 'SEV4': a number is not a spelling
             hint = f" (did you mean '{guess}'?)" if guess else ""
