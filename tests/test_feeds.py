@@ -493,3 +493,33 @@ def test_example_site_feeds_hold_every_published_entry(example: Built) -> None:
     assert head_feed_links(example.page(""))[:1] == [
         ("application/rss+xml", "https://digital.northfield.example/feed.xml")
     ]
+
+
+# --- the header card's facts lead each incident and experiment item -------------------------
+
+
+def test_incident_items_lead_with_severity_status_and_durations(built: Built) -> None:
+    for rel in ("incidents/feed.xml", "incidents/atom.xml"):
+        (item,) = parse(built, rel).entries
+        content = item.content[0].value
+        facts, body = content.split("<hr />", 1)
+        assert "<strong>SEV2 incident, resolved.</strong>" in facts
+        assert "Impact: Some residents waited 20 seconds or more to log in." in facts
+        assert "Time to detect 25 min, resolve 1 d 2 h" in facts
+        # the amendment, which is why the item's `updated` moved, comes first
+        assert facts.index("Amended 15 November 2026:") < facts.index("SEV2")
+        assert "connection pool" in body
+
+
+def test_experiment_items_lead_with_status_and_hypothesis(built: Built) -> None:
+    items = json.loads(built.read("experiments/feed.json"))["items"]
+    (item,) = items
+    facts, body = item["content_html"].split("<hr />", 1)
+    assert "<strong>Experiment, running</strong> (started 14 September 2026)." in facts
+    assert "<blockquote><p>We believe that caching address lookups" in facts
+    assert "Every form that asks for an address" in body
+
+
+def test_weeknote_items_are_the_body_alone(built: Built) -> None:
+    items = json.loads(built.read("weeknotes/feed.json"))["items"]
+    assert items and all("<hr />" not in item["content_html"][:200] for item in items)

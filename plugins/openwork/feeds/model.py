@@ -14,6 +14,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from openwork.content.model import Author, Entry
 from openwork.feeds.absolute import absolute_url, feed_html
+from openwork.feeds.facts import facts_html
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Characters RFC 4151 allows unescaped in the specific part of a tag: URI.
@@ -107,7 +108,9 @@ def build_item(entry: Entry, url: str, site_url: str, body_html: str | None) -> 
         id=item_id(site_url, entry),
         url=url,
         title=entry.title,
-        content_html=feed_html(body_html, url) if body_html else None,
+        # The header card's facts first: the page shows them above the body, and a reader
+        # of the incidents feed needs the severity and status as much as the story.
+        content_html=facts_html(entry) + feed_html(body_html, url) if body_html else None,
         summary=entry.excerpt.strip() or None,
         authors=tuple(feed_author(a, site_url) for a in entry.authors),
         categories=tuple(Category(term=t.name, label=t.display) for t in entry.tags),
