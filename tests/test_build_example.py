@@ -222,3 +222,40 @@ def test_serve_watches_the_content_folders_and_authors_yml(tmp_path: Path) -> No
         config.plugins.on_shutdown()
     watched = {Path(p).resolve() for p in server.watched}
     assert {root / "weeknotes", root / "incidents", root / "authors.yml"} <= watched
+
+
+def test_search_leads_to_entries_not_to_listings(
+    example: Built, example_content: ReadResult
+) -> None:
+    """Listing pages are found by their title, but their lists of excerpts stay out of the
+    search index: a search for a phrase lands on the entry, not on six pages listing it."""
+    import json
+
+    docs = json.loads(example.read("search/search_index.json"))["docs"]
+    by_page: dict[str, str] = {}
+    for doc in docs:
+        page = doc["location"].split("#", 1)[0]
+        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    listings = [
+        "",  # the home page's dashboard
+        "weeknotes/",
+        "experiments/",
+        "incidents/",
+        "weeknotes/2026/",
+        "weeknotes/weeks/2026-w45/",
+        "teams/platform/",
+        "authors/amara/",
+        "tags/kubernetes/",
+    ]
+    titles = {"teams/platform/": "Platform team", "tags/kubernetes/": "kubernetes"}
+    for page in listings:
+        assert page in by_page, page
+        for entry in example_content.entries:
+            assert unescape(entry.title) not in unescape(by_page[page]), (page, entry.title)
+        if page in titles:
+            assert titles[page] in by_page[page]
+    # Every entry is found on its own page, excerpt included.
+    for entry in example_content.entries:
+        text = unescape(by_page[entry.url])
+        assert entry.title in text
+        assert entry.excerpt.split(" ")[0] in text

@@ -86,7 +86,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def _board(page: str) -> list[tuple[str, list[str]]]:
     groups = re.findall(
-        r'<ul class="ow-entries ow-board ow-board--\w+" data-status="(\w+)">(.*?)</ul>',
+        r'<ul class="ow-entries ow-board ow-board--\w+" data-status="(\w+)"[^>]*>(.*?)</ul>',
         page,
         re.DOTALL,
     )

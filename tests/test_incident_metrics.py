@@ -363,7 +363,7 @@ def test_summary_numbers(built: Built) -> None:
 def test_incidents_table_lists_severity_status_and_time_to_resolve(built: Built) -> None:
     page = built.page("incidents/")
     table = re.search(
-        r'<div class="ow-incidents ow-table"><table>(.*?)</table>', page, re.DOTALL
+        r'<div class="ow-incidents ow-table"[^>]*><table>(.*?)</table>', page, re.DOTALL
     ).group(1)
     rows = re.findall(r'<tr data-id="([^"]+)">(.*?)</tr>', table, re.DOTALL)
     ids = [i for i, _ in rows]
@@ -376,7 +376,7 @@ def test_incidents_table_lists_severity_status_and_time_to_resolve(built: Built)
 def test_open_actions_across_incidents_with_overdue_flag(built: Built) -> None:
     page = built.page("incidents/")
     table = re.search(
-        r'<div class="ow-open-actions ow-table"><table>(.*?)</table>', page, re.DOTALL
+        r'<div class="ow-open-actions ow-table"[^>]*><table>(.*?)</table>', page, re.DOTALL
     ).group(1)
     rows = re.findall(r"<tr( class=\"ow-overdue\")?><td>(.*?)</tr>", table, re.DOTALL)
     assert len(rows) == 2  # the done action is not listed

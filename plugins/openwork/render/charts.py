@@ -59,7 +59,7 @@ def _fmt(value: float) -> str:
 
 def _svg_open(chart_id: str, title: str, desc: str) -> list[str]:
     return [
-        f'<svg class="ow-chart__svg" id="{chart_id}" role="img" '
+        f'<svg class="ow-chart__svg" id="{chart_id}" role="img" data-search-exclude="" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" xmlns="http://www.w3.org/2000/svg" '
         'font-family="inherit" font-size="11">',
