@@ -197,7 +197,7 @@ class Rules:
     def _group(self, label: str, family: Family, pattern: str) -> str:
         name = f"g{len(self._groups)}"
         self._groups[name] = (label, family)
-        return f"(?P<{name}>{_BEFORE}{pattern}{_AFTER})"
+        return f"(?P<{name}>{pattern})"
 
     @classmethod
     def from_options(cls, options: BlamelessOptions, people: Iterable[str] = ()) -> Rules:
@@ -229,7 +229,9 @@ class Rules:
 
 
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(parts)) if parts else None
+    # The word boundaries once, around the whole alternation: inside a word the lookbehind
+    # fails at once instead of once per phrase, which makes the check several times faster.
+    return re.compile(f"{_BEFORE}(?:{'|'.join(parts)}){_AFTER}") if parts else None
 
 
 def _normal(phrase: str) -> str:
