@@ -95,6 +95,28 @@ CANARY-UNCLOSED and everything after it stays private.
 More CANARY-TAIL text.
 """
 
+DOCS_PAGE = """\
+---
+title: About
+---
+# About
+
+PUBLIC-DOCS text. <!-- private -->CANARY-DOCS-INLINE<!-- /private -->
+
+Show the markers like this:
+
+```markdown
+<!-- private -->
+SHOWN-DOCS-EXAMPLE
+<!-- /private -->
+```
+
+Or inline: `<!-- private -->SHOWN-DOCS-SPAN<!-- /private -->`.
+
+<!-- private -->
+CANARY-DOCS-UNCLOSED
+"""
+
 
 def _tree(root: Path, config: str = CONFIG) -> Path:
     return write_tree(
@@ -102,6 +124,7 @@ def _tree(root: Path, config: str = CONFIG) -> Path:
         {
             "mkdocs.yml": config,
             "docs/index.md": "# Home\n",
+            "docs/about.md": DOCS_PAGE,
             "weeknotes/2026-W10-platform.md": WEEKNOTE,
             "experiments/shorter-forms.md": EXPERIMENT,
             "incidents/2026-03-03-stale-index.md": INCIDENT,
@@ -194,6 +217,19 @@ def test_unclosed_block_is_a_warning_at_its_line(public: Built) -> None:
     )
     assert any(w.endswith(expected) for w in public.warnings)
     assert "PUBLIC-INCIDENT" in public.page("incidents/2026-03-03-stale-index/")
+
+
+def test_docs_pages_lose_private_blocks_but_keep_examples_in_code(public: Built) -> None:
+    page = public.page("about/")
+    assert "PUBLIC-DOCS text." in page
+    assert "SHOWN-DOCS-EXAMPLE" in page  # inside a fenced block: an example, shown
+    assert "SHOWN-DOCS-SPAN" in page  # inside backticks, likewise
+    assert "CANARY-DOCS" not in page  # (every output file is checked above)
+    expected = (
+        "docs/about.md:18: warning: this '<!-- private -->' block has no '<!-- /private -->': "
+        "everything after it is left out of the public site"
+    )
+    assert any(w.endswith(expected) for w in public.warnings), public.warnings
 
 
 def test_include_private_keeps_the_blocks(tmp_path: Path) -> None:

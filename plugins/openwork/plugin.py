@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from openwork.config import OpenworkConfig
 from openwork.content import Entry, read_content
+from openwork.content.private import marker_problems, strip_private
 from openwork.content.reader import ReadResult
 from openwork.feeds import (
     FeedCatalog,
@@ -30,6 +31,7 @@ from openwork.feeds import (
 )
 from openwork.index import Site, build_site
 from openwork.options import Options, OptionsError, load_options
+from openwork.problems import Problem
 from openwork.render import PageUrls, Renderer, paths
 from openwork.render.entries_json import entries_json
 from openwork.render.links import rewrite_links
@@ -177,11 +179,33 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         entry = self.by_src.get(page.file.src_uri)
         if entry is not None:
             return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
+        if self.options is not None and not self.options.include_private:
+            markdown = self._public_docs_page(markdown, page, config)
         if page.is_homepage:
             return (
                 markdown + "\n\n" + dashboard_markdown(self.site, self.renderer, page.file.src_uri)
             )
         return markdown
+
+    def _public_docs_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """A docs/ page without its private blocks; markers shown in code are examples."""
+        if "<!--" not in markdown:
+            return markdown
+        path = page.file.src_uri
+        first_line = 1
+        if page.file.abs_src_path and not page.file.generated_by:
+            source = Path(page.file.abs_src_path)
+            path = (
+                source.relative_to(self.root).as_posix()
+                if source.is_relative_to(self.root)
+                else source.as_posix()
+            )
+            raw = source.read_text("utf-8-sig").replace("\r\n", "\n")
+            if raw.endswith(markdown):  # MkDocs took the front matter off the top
+                first_line += raw[: len(raw) - len(markdown)].count("\n")
+        for offset, message in marker_problems(markdown, in_code=False):
+            log.warning(str(Problem(path, first_line + offset, "warning", message)))
+        return strip_private(markdown, in_code=False)[0]
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files

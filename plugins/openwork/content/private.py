@@ -12,23 +12,26 @@ OPEN_MARKER = "<!-- private -->"
 CLOSE_MARKER = "<!-- /private -->"
 
 
-def strip_private(body: str) -> tuple[str, bool]:
+def strip_private(body: str, *, in_code: bool = True) -> tuple[str, bool]:
     """The body without private blocks, and whether a block was left unclosed.
 
     An unclosed block hides everything after its opening marker: losing a paragraph from
-    the public site is better than publishing what someone meant to keep private. Markers
-    count wherever they are, inside code blocks too, for the same reason.
+    the public site is better than publishing what someone meant to keep private. In an
+    entry, markers count wherever they are, inside code blocks too, for the same reason.
+    Pages in docs/ pass `in_code=False`: they are where the markers are documented, so a
+    marker shown in code there is an example.
     """
+    code = [] if in_code else _code_ranges(body)
     out: list[str] = []
     pos = 0
     unclosed = False
     while True:
-        start = _OPEN.search(body, pos)
+        start = _search(_OPEN, body, pos, code)
         if start is None:
             out.append(body[pos:])
             break
         out.append(body[pos : start.start()])
-        end = _CLOSE.search(body, start.end())
+        end = _search(_CLOSE, body, start.end(), code)
         if end is None:
             unclosed = True
             break
@@ -36,6 +39,21 @@ def strip_private(body: str) -> tuple[str, bool]:
         out.append("\n" * body.count("\n", start.start(), end.end()))
         pos = end.end()
     return "".join(out), unclosed
+
+
+def _search(
+    regex: re.Pattern[str], text: str, pos: int, code: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first match at or after `pos` that is not inside one of the `code` ranges."""
+    while (match := regex.search(text, pos)) is not None:
+        if not _inside(match.start(), code):
+            return match
+        pos = match.end()
+    return None
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
@@ -98,7 +116,7 @@ def strip_comments(body: str) -> str:
     out: list[str] = []
     pos = 0
     for match in _COMMENT.finditer(body):
-        if any(start <= match.start() < end for start, end in code):
+        if _inside(match.start(), code):
             continue
         out.append(body[pos : match.start()])
         out.append("\n" * body.count("\n", match.start(), match.end()))
@@ -111,16 +129,19 @@ def has_private(body: str) -> bool:
     return _OPEN.search(body) is not None
 
 
-def marker_problems(body: str) -> list[tuple[int, str]]:
+def marker_problems(body: str, *, in_code: bool = True) -> list[tuple[int, str]]:
     """(line offset in the body, message) for markers that may not do what the writer meant.
 
     Checked the same way `strip_private` reads the markers: an unclosed block, a closing
     marker with nothing open, and a comment that mentions "private" but is not a marker
     (so the text after it would be published).
     """
+    code = [] if in_code else _code_ranges(body)
     found: list[tuple[int, str]] = []
     opened: int | None = None
     for match in _COMMENT.finditer(body):
+        if code and _inside(match.start(), code):
+            continue
         text = match.group(0)
         line = body.count("\n", 0, match.start())
         if _OPEN.fullmatch(text):
