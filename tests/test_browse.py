@@ -161,6 +161,14 @@ def test_pagination_appears_past_the_page_size(tiny: Path, tmp_path: Path) -> No
     assert _entry_titles(built.page("weeknotes/page/3/")) == ["Note number 1"]
     assert not built.exists("weeknotes/page/4/index.html")
     assert not built.warnings
+    # Team, author, tag and year pages list everything on one page: the newest `pagination`
+    # entries with excerpts, the rest as a compact list of titles.
+    for url in ("teams/platform/", "weeknotes/2026/"):
+        page = built.page(url)
+        assert _entry_titles(page) == [f"Note number {n}" for n in range(5, 0, -1)], url
+        assert "Body of note 5." in page and "Body of note 4." in page
+        assert "Body of note 3." not in page and "Body of note 1." not in page
+        assert page.count("ow-entry--compact") == 3
 
 
 def test_no_pagination_at_or_under_the_page_size(tiny: Path, tmp_path: Path) -> None:

@@ -157,6 +157,11 @@ def test_many_experiments_keep_a_paginated_list_by_date(tmp_path: Path) -> None:
     first = site.page("experiments/")
     assert "All experiments by date" in first
     assert sum(len(ids) for _, ids in _board(first)) == 8  # the board shows every experiment
+    # past `pagination` in a group, experiments are listed without their hypothesis
+    compact = sum(max(0, len(ids) - 3) for _, ids in _board(first))
+    assert compact >= 1
+    assert first.count("ow-entry--compact") == compact
+    assert first.count("ow-board__hypothesis") == 8 - compact
     second = site.page("experiments/page/2/")
     assert _board(second) == []  # the board is on the first page only
     assert 'rel="prev"' in second
