@@ -118,6 +118,8 @@ def test_home_dashboard(example: Built) -> None:
     assert "Cache address lookups close to the forms" in html  # the running experiment
     dashboard = html.split("ow-dashboard", 1)[1]
     assert "ow-overdue" in dashboard  # an overdue action is flagged
+    # title-only lists, not the compact tail of a long listing
+    assert "ow-entry--compact" not in dashboard
 
 
 def test_entry_card_and_prev_next(example: Built) -> None:
