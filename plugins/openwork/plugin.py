@@ -180,32 +180,37 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if entry is not None:
             return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
         if self.options is not None and not self.options.include_private:
-            markdown = self._public_docs_page(markdown, page, config)
+            markdown = self._public_docs_page(markdown, page)
         if page.is_homepage:
             return (
                 markdown + "\n\n" + dashboard_markdown(self.site, self.renderer, page.file.src_uri)
             )
         return markdown
 
-    def _public_docs_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+    def _public_docs_page(self, markdown: str, page: Page) -> str:
         """A docs/ page without its private blocks; markers shown in code are examples."""
         if "<!--" not in markdown:
             return markdown
-        path = page.file.src_uri
-        first_line = 1
-        if page.file.abs_src_path and not page.file.generated_by:
-            source = Path(page.file.abs_src_path)
-            path = (
-                source.relative_to(self.root).as_posix()
-                if source.is_relative_to(self.root)
-                else source.as_posix()
-            )
-            raw = source.read_text("utf-8-sig").replace("\r\n", "\n")
-            if raw.endswith(markdown):  # MkDocs took the front matter off the top
-                first_line += raw[: len(raw) - len(markdown)].count("\n")
-        for offset, message in marker_problems(markdown, in_code=False):
-            log.warning(str(Problem(path, first_line + offset, "warning", message)))
+        if problems := marker_problems(markdown, in_code=False):
+            path, first_line = self._docs_location(page, markdown)
+            for offset, message in problems:
+                log.warning(str(Problem(path, first_line + offset, "warning", message)))
         return strip_private(markdown, in_code=False)[0]
+
+    def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
+        """The page's path from the site root, and the file line its Markdown starts on
+        (MkDocs has taken the front matter off the top)."""
+        source = page.file.content_string
+        first_line = 1
+        if source.endswith(markdown):
+            first_line += source[: len(source) - len(markdown)].count("\n")
+        path = page.file.src_uri
+        if page.file.abs_src_path:
+            file = Path(page.file.abs_src_path)
+            path = (
+                file.relative_to(self.root) if file.is_relative_to(self.root) else file
+            ).as_posix()
+        return path, first_line
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -140,7 +140,7 @@ def marker_problems(body: str, *, in_code: bool = True) -> list[tuple[int, str]]
     found: list[tuple[int, str]] = []
     opened: int | None = None
     for match in _COMMENT.finditer(body):
-        if code and _inside(match.start(), code):
+        if _inside(match.start(), code):
             continue
         text = match.group(0)
         line = body.count("\n", 0, match.start())
