@@ -93,17 +93,22 @@ def _y(value: float, top: float) -> float:
     return HEIGHT - BOTTOM - (value / top) * plot if top else HEIGHT - BOTTOM
 
 
+def _legend_step(name: str) -> int:
+    """Room one legend item takes: swatch, gap, an estimate of the label's width, spacing."""
+    return 28 + 7 * len(name)
+
+
 def _legend(severities: Sequence[str]) -> list[str]:
     out = ['<g class="ow-chart__legend">']
     # Right-aligned, so the axis unit at the top left stands clear of it.
-    x = float(WIDTH - RIGHT - sum(28 + 7 * len(name) for name in severities) + 14)
+    x = float(WIDTH - RIGHT - sum(_legend_step(name) for name in severities) + 14)
     for index, name in enumerate(severities):
         out.append(
             f'<rect class="{severity_class(index)}" x="{x:.1f}" y="6" width="10" height="10" '
             f'fill="{FALLBACK[min(index, len(FALLBACK) - 1)]}"/>'
         )
         out.append(f'<text x="{x + 14:.1f}" y="15" fill="currentColor">{_e(name)}</text>')
-        x += 28 + 7 * len(name)
+        x += _legend_step(name)
     out.append("</g>")
     return out
 
