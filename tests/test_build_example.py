@@ -3,6 +3,7 @@ reported as MkDocs warnings (so --strict fails) without a traceback, entries out
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -229,8 +230,6 @@ def test_search_leads_to_entries_not_to_listings(
 ) -> None:
     """Listing pages are found by their title, but their lists of excerpts stay out of the
     search index: a search for a phrase lands on the entry, not on six pages listing it."""
-    import json
-
     docs = json.loads(example.read("search/search_index.json"))["docs"]
     by_page: dict[str, str] = {}
     for doc in docs:
