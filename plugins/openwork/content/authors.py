@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from openwork.content.model import Author
-from openwork.content.source import parse_yaml
+from openwork.content.text import read_text
+from openwork.content.yaml_read import parse_yaml
 from openwork.problems import Problem
 from openwork.slugs import slugify
 
@@ -15,14 +16,15 @@ def load_authors(root: Path, rel_path: str) -> tuple[dict[str, Author], list[Pro
     path = root / rel_path
     if not path.is_file():
         return {}, []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return {}, [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
-    parsed = parse_yaml(text, rel_path)
+    read = read_text(path, rel_path)
+    if isinstance(read, Problem):
+        return {}, [read]
+    text, cleaned = read
+    parsed = parse_yaml(text, rel_path, what=rel_path)
     if isinstance(parsed, Problem):
-        return {}, [parsed]
+        return {}, [*cleaned, parsed]
     data, lines, problems = parsed
+    problems = [*cleaned, *problems]
     if isinstance(data.get("authors"), dict):
         data = data["authors"]
         lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "authors"}
