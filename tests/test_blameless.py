@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openwork.blameless import FAMILIES, Passage, Rules
 from openwork.content import read_content
+from openwork.content.blameless import FAMILIES, Passage, Rules
 from openwork.options import Options
 
 from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
@@ -283,7 +283,7 @@ def test_new_modules_do_not_import_mkdocs() -> None:
     import sys
 
     code = (
-        "import sys, openwork.blameless, openwork.index.metrics, openwork.render.charts;"
+        "import sys, openwork.content.blameless, openwork.index.metrics, openwork.render.charts;"
         "assert not [m for m in sys.modules if m.startswith('mkdocs')], 'mkdocs imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

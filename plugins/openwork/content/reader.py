@@ -10,8 +10,8 @@ from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from openwork.blameless import Rules, check_incident
 from openwork.content.authors import load_authors, resolve_author
+from openwork.content.blameless import Rules, check_incident
 from openwork.content.dates import (
     in_window,
     iso_week,
