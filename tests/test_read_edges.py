@@ -180,3 +180,11 @@ def test_an_unforeseen_exception_is_an_error_naming_the_file(
 def test_problem_messages_escape_control_characters() -> None:
     problem = Problem("a.md", 1, "warning", "related id 'x\n\x1b[31mb.md:1: error: y'")
     assert str(problem) == "a.md:1: warning: related id 'x\\n\\x1b[31mb.md:1: error: y'"
+
+
+def test_authors_yml_ids_that_cannot_be_a_page_or_share_one(tmp_path: Path) -> None:
+    files = {"authors.yml": "index: Ix\n'!!!': Bang\njane-doe: Jane\nJane_Doe: Other Jane\n"}
+    result = read(tmp_path, {**files, **GOOD})
+    found = [(p.line, p.level) for p in problems(result, "authors.yml")]
+    assert found == [(1, "error"), (2, "error"), (4, "error")]
+    assert list(result.authors) == ["jane-doe"]

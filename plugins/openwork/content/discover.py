@@ -50,6 +50,18 @@ def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Fou
 def _read_meta(
     path: Path, rel: str, problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[Path_, int]]:
+    try:
+        return _parse_meta(path, rel, problems)
+    except Exception as exc:  # the read stage's boundary, for this file
+        problems.append(
+            Problem(rel, 1, "error", f"openwork could not read this file: {type(exc).__name__}")
+        )
+        return {}, {}
+
+
+def _parse_meta(
+    path: Path, rel: str, problems: list[Problem]
+) -> tuple[dict[str, Any], dict[Path_, int]]:
     read = read_text(path, rel)
     if isinstance(read, Problem):
         problems.append(read)

@@ -37,7 +37,7 @@ from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slu
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify, team_display
+from openwork.slugs import slugify, team_display, too_long
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
@@ -84,10 +84,16 @@ def read_content(
     """
     now = now or datetime.now(UTC)
     result = ReadResult()
-    result.authors, author_problems = load_authors(root, options.authors_file)
+    try:
+        result.authors, author_problems = load_authors(root, options.authors_file)
+    except Exception as exc:  # the boundary, as for each content file
+        author_problems = [crash_problem(options.authors_file, "read", exc)]
     result.problems.extend(author_problems)
     result.watched.append(root / options.authors_file)
-    result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
+    try:
+        result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
+    except Exception as exc:
+        tag_problems = [crash_problem(options.tags.allowed or "mkdocs.yml", "read", exc)]
     result.problems.extend(tag_problems)
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
@@ -228,6 +234,8 @@ def _build_entry(
             f"slug '{meta.slug}' is not a URL segment: using "
             f"'{slug}' (lower case, words joined by '-')",
         )
+    elif too_long(stem):
+        checker.add((), "warning", f"the file name is too long for a URL: its page is /{slug}/")
     body = source.body
     for offset, message in marker_problems(body):
         checker.problems.append(Problem(source.path, source.body_line + offset, "warning", message))
