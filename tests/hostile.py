@@ -141,22 +141,48 @@ def markdown(front_matter: str, body: str) -> str:
     return f"---\n{front_matter}---\n{body}"
 
 
+BASE: dict[str, dict[str, object]] = {
+    "weeknotes": {"date": date(2026, 11, 20), "team": "platform"},
+    "experiments": {
+        "title": "Shorter forms",
+        "date": date(2026, 11, 2),
+        "status": "running",
+        "started": date(2026, 11, 2),
+        "hypothesis": "We believe shorter forms will result in more completions.",
+    },
+    "incidents": {
+        "title": "Search down",
+        "date": date(2026, 11, 3),
+        "severity": "SEV2",
+        "status": "resolved",
+        "started": datetime(2026, 11, 3, 9, 0),
+        "resolved": datetime(2026, 11, 3, 10, 0),
+        "impact": "Residents could not search.",
+        "contributing_factors": ["A full disk."],
+        "timeline": [{"at": datetime(2026, 11, 3, 9, 5), "event": "Alert fired."}],
+        "actions": [{"action": "Add disk alerts.", "owner": "ops", "due": date(2026, 12, 1)}],
+    },
+}
+TEXT_FIELDS = ["title", "summary", "team", "authors", "tags", "impact", "hypothesis", "owner"]
+TEXT_FIELDS += ["services", "contributing_factors", "slug", "related", "id"]
+
+
 def hostile_files(count: int, seed: int = 11) -> dict[str, str]:
-    """`count` hostile files per collection, drawn with a seeded generator."""
+    """`count` hostile files per collection, drawn with a seeded generator: most start from
+    valid front matter, so the hostile values reach the pages and feeds."""
     rng = random.Random(seed)
-    folders = ["weeknotes", "experiments", "incidents"]
     files: dict[str, str] = {}
-    for folder in folders:
+    for folder, base in BASE.items():
         for number in range(count):
-            data: dict[object, object] = {}
-            for _ in range(rng.randint(1, 7)):
-                value = rng.choice([*NASTY_SCALARS, *NASTY_TEXT])
-                if rng.random() < 0.2:
-                    value = [value, rng.choice(NASTY_TEXT)]
-                data[rng.choice([*FIELDS, *ODD_KEYS])] = value
-            raw = rng.sample(RAW_LINES, rng.randint(0, 2))
-            name = rng.choice(["2026-W47-x", "0001-W01-y", "index", "x" * 120, "ok"])
-            files[f"{folder}/{number:02d}-{name}.md"] = markdown(
-                dump(data, raw), rng.choice(BODIES)
-            )
+            data: dict[object, object] = dict(base) if rng.random() < 0.8 else {}
+            for _ in range(rng.randint(1, 5)):
+                if rng.random() < 0.7:  # text where text goes: it is published
+                    data[rng.choice(TEXT_FIELDS)] = rng.choice(NASTY_TEXT)
+                else:
+                    value = rng.choice([*NASTY_SCALARS, *NASTY_TEXT])
+                    data[rng.choice([*FIELDS, *ODD_KEYS])] = value
+            raw = rng.sample(RAW_LINES, 1) if rng.random() < 0.3 else []
+            name = rng.choice(["2026-W47-x", "0001-W01-y", "index", "x" * 120, "ok", "ok2"])
+            body = rng.choice(BODIES)
+            files[f"{folder}/{number:02d}-{name}.md"] = markdown(dump(data, raw), body)
     return files
