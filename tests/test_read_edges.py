@@ -188,3 +188,18 @@ def test_authors_yml_ids_that_cannot_be_a_page_or_share_one(tmp_path: Path) -> N
     found = [(p.line, p.level) for p in problems(result, "authors.yml")]
     assert found == [(1, "error"), (2, "error"), (4, "error")]
     assert list(result.authors) == ["jane-doe"]
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    front_matter = INCIDENT.replace("date: 2026-11-03\n", "").replace("SEV2", "SEV9")
+    front_matter += "tags: [kubernetis]\n"
+    files = {
+        "incidents/x.md": md(front_matter, "The operator was careless.\n"),
+        "tags.yml": "- kubernetes\n",
+    }
+    result = read(tmp_path, files, tags={"allowed": "tags.yml"})
+    messages = [p.message for p in problems(result, "incidents/x.md")]
+    assert any(m.startswith("missing required field 'date'") for m in messages), messages
+    assert any(m.startswith("severity 'SEV9' is not one of") for m in messages), messages
+    assert any("kubernetis" in m for m in messages), messages
+    assert any(m.startswith("blameless: 'careless'") for m in messages), messages

@@ -38,6 +38,7 @@ from openwork.content.validate import Checker, check_rules, field_name, validate
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
 from openwork.slugs import slugify, team_display, too_long
+from openwork.tags import Tag
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
@@ -157,10 +158,12 @@ def _read_one(found: Found, reading: Reading) -> tuple[Entry | None, list[Proble
     options = reading.options
     meta = validate_model(SCHEMAS[reading.kind], data, checker, {"zone": options.zone})
     entry = None
-    if meta is not None:
+    if meta is not None:  # partial after an error: its other problems are reported too
         check_rules(meta, checker, options.severities)
         check_names(meta, reading.authors, checker)
-        entry = _build_entry(source, meta, reading, checker)
+        tags = entry_tags(meta.tags, reading.tag_rules, checker)
+        if not checker.failed:
+            entry = _build_entry(source, meta, reading, checker, tags)
     if reading.blameless is not None and isinstance(meta, IncidentMeta):
         # The whole body, private blocks included: the same warnings in every build.
         checker.problems.extend(
@@ -183,11 +186,9 @@ def _fail_closed(data: dict[str, Any], options: Options, checker: Checker) -> di
 
 
 def _build_entry(
-    source: Source, meta: CommonMeta, reading: Reading, checker: Checker
+    source: Source, meta: CommonMeta, reading: Reading, checker: Checker, tags: tuple[Tag, ...]
 ) -> Entry | None:
     options, collection = reading.options, reading.collection
-    # Tags first: their typos are reported even when a missing date leaves the entry out.
-    tags = entry_tags(meta.tags, reading.tag_rules, checker)
     stem = PurePosixPath(source.path).stem
     week = None
     date = meta.date
