@@ -19,6 +19,7 @@ Two slips keep an entry out of the site, as errors, instead of publishing it:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from openwork.content.yaml_read import Path_
@@ -28,6 +29,7 @@ _EMBARGO_WORDS = {"notbefore", "releaseafter", "releaseat"}
 _NOT_CONTROL = {"published", "publisher"}
 
 
+@lru_cache(maxsize=4096)
 def _fold(key: str) -> str:
     return "".join(c for c in key.casefold() if c not in "-_. ")
 
@@ -50,21 +52,30 @@ def control_field(key: str, value: Any) -> str | None:
     """'draft' or 'publish_after' when `key` looks like it but is not exactly it."""
     if key in ("draft", "publish_after"):
         return None
-    folded = _fold(key)
-    if folded == "published":
+    if _fold(key) == "published":
         return "draft" if isinstance(value, bool) else None
+    return _looks_like(key)
+
+
+@lru_cache(maxsize=4096)  # a site writes the same few dozen keys in every file
+def _looks_like(key: str) -> str | None:
+    folded = _fold(key)
     if folded in _NOT_CONTROL or not folded:
         return None
-    if "draft" in folded or folded in _DRAFT_WORDS or _distance(folded, "draft") <= 1:
+    if "draft" in folded or folded in _DRAFT_WORDS or _near(folded, "draft", 1):
         return "draft"
     if (
         "embargo" in folded
         or folded.startswith("publish")
         or folded in _EMBARGO_WORDS
-        or _distance(folded, "publishafter") <= 2
+        or _near(folded, "publishafter", 2)
     ):
         return "publish_after"
     return None
+
+
+def _near(word: str, target: str, edits: int) -> bool:
+    return abs(len(word) - len(target)) <= edits and _distance(word, target) <= edits
 
 
 def control_field_message(key: str, field: str) -> str:

@@ -6,20 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.blameless import Rules, check_incident
-from openwork.content.dates import (
-    in_window,
-    iso_week,
-    parse_week,
-    to_datetime,
-    week_day,
-    window_message,
-)
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
 from openwork.content.guards import (
@@ -35,9 +26,10 @@ from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, Weeknote
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
+from openwork.content.weeknote import weeknote_title, weeknote_week
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify, team_display, too_long
+from openwork.slugs import slugify, too_long
 from openwork.tags import Tag
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
@@ -193,7 +185,7 @@ def _build_entry(
     week = None
     date = meta.date
     if isinstance(meta, WeeknoteMeta):
-        week, date = _weeknote_week(meta, stem, options, checker)
+        week, date = weeknote_week(meta, stem, options, checker)
         if date is None:
             return None
         if not meta.authors and not meta.team:
@@ -243,7 +235,7 @@ def _build_entry(
     if not options.include_private:
         body, _ = strip_private(body)
         body = strip_comments(body)
-    title = meta.title or _weeknote_title(meta, week)
+    title = meta.title or weeknote_title(meta, week)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     extra = dict(meta.model_extra or {})
     return Entry(
@@ -274,64 +266,6 @@ def _build_entry(
         extra=extra,
         lines={str(k[0]): v for k, v in source.lines.items() if len(k) == 1},
     )
-
-
-def _weeknote_week(
-    meta: WeeknoteMeta, stem: str, options: Options, checker: Checker
-) -> tuple[str | None, datetime | None]:
-    """A weeknote's ISO week and date, each derived from the other or the file name."""
-    week = meta.week.upper() if meta.week else None
-    date = meta.date
-    if week is None and date is not None:
-        week = iso_week(date.date())
-    if week is None:
-        parsed = parse_week(stem)
-        if parsed:
-            week = f"{parsed[0]}-W{parsed[1]:02d}"
-    if week is None:
-        checker.add(
-            (),
-            "error",
-            "missing date: add date: YYYY-MM-DD or week: YYYY-Www, "
-            "or name the file after its week, e.g. 2026-W47-platform.md",
-        )
-        return None, None
-    parsed = parse_week(week)
-    if parsed is None and not in_window(int(week[:4])):
-        checker.add(("week",), "error", f"week {window_message(repr(week))}")
-        return None, None
-    if parsed is None:
-        checker.add(
-            ("week",),
-            "error",
-            f"week '{week}' is not a real ISO week: {week[:4]} has "
-            f"{_weeks_in(int(week[:4]))} weeks",
-        )
-        return None, None
-    if date is None:
-        date = to_datetime(week_day(*parsed), options.zone)
-    elif iso_week(date.date()) != week:
-        checker.add(
-            ("week",),
-            "warning",
-            f"week {week} does not match date "
-            f"{date.date().isoformat()} (which is in {iso_week(date.date())})",
-        )
-    return week, date
-
-
-def _weeks_in(year: int) -> int:
-    return date_type(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
-
-
-def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
-    if week is None:
-        return "Weeknote"
-    year, number = week.split("-W")
-    when = f"week {int(number)}, {year}"
-    if meta.team:
-        return f"{team_display(meta.team)} team: {when}"
-    return f"Weeknote: {when}"
 
 
 def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
