@@ -1,7 +1,7 @@
 """The pipeline every engine adapter calls: `run(root, options, settings, mode)`. No MkDocs."""
 
 from openwork.pipeline.feed_boundary import feed_documents, write_feed_files
-from openwork.pipeline.run import (
+from openwork.pipeline.stages import (
     BuildResult,
     EntryPage,
     Mode,
