@@ -22,6 +22,7 @@ build: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check plugins tests $(wildcard benchmarks)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium; install it when it is missing (as .ci/run does).

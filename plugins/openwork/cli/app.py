@@ -12,7 +12,13 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from openwork import __version__
-from openwork.cli.check import PathError, format_problems, make_scope, run_check
+from openwork.cli.check import (
+    PathError,
+    check_settings,
+    format_problems,
+    make_scope,
+    run_check,
+)
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
 from openwork.cli.siteconfig import CONFIG_NAMES, ConfigError, SiteConfig, load_site_config
@@ -334,7 +340,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     scope = make_scope(args.paths, site.root, Path.cwd())
     progress = Progress(sys.stderr)
     try:
-        report = run_check(site.root, site.options, scope, progress)
+        settings = check_settings(
+            site.root, site.site_name, site.site_url, site.docs_dir, site.directory_urls
+        )
+        report = run_check(site.root, site.options, scope, progress, settings)
     finally:
         progress.finish()
     for line in format_problems(report.problems):
