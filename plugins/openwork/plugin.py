@@ -123,6 +123,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             site_url=FeedSettings.normalise_url(str(config.site_url)),
             formats=tuple(dict.fromkeys(self.options.feeds.formats)),
             limit=self.options.feeds.limit,
+            scoped_limit=self.options.feeds.scoped_limit,
             description=config.site_description,
             language=str(config.theme.get("language") or "en"),
             author=config.site_author,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 
 from openwork.feeds.atom import render_atom
@@ -12,7 +12,7 @@ from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
 from openwork.feeds.rss import render_rss
 
-RENDERERS: dict[str, Callable[[Feed], bytes]] = {
+RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
     "rss": render_rss,
     "atom": render_atom,
     "json": render_json,
@@ -26,10 +26,12 @@ def feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> dict[str, byt
     if not catalog.formats:
         return out
     items: dict[str, FeedItem] = {}
+    # Each entry is in several feeds: its item is built once, and written once per format.
+    written: dict[str, dict[str, str]] = {fmt: {} for fmt in catalog.formats}
     for scope in catalog.scopes:
         feed = catalog.feed(scope, bodies, items)
         for fmt in catalog.formats:
-            out[scope.path(fmt)] = RENDERERS[fmt](feed)
+            out[scope.path(fmt)] = RENDERERS[fmt](feed, written[fmt])
     out[OPML_PATH] = render_opml(catalog)
     return out
 
