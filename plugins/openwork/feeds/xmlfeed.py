@@ -17,20 +17,22 @@ from openwork.feeds.model import Feed, FeedItem
 GENERATOR = "openwork"
 DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;"}
-)
+
+
+def _clean(value: str) -> str:
+    return _FORBIDDEN.sub("", value) if _FORBIDDEN.search(value) else value
 
 
 def text(value: str) -> str:
     """`value` as XML character data."""
-    return _FORBIDDEN.sub("", value).translate(_TEXT)
+    value = _clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value.replace("\r", "&#13;") if "\r" in value else value
 
 
 def attr(value: str) -> str:
     """`value` inside a double-quoted XML attribute."""
-    return _FORBIDDEN.sub("", value).translate(_ATTR)
+    value = text(value).replace('"', "&quot;")
+    return value.replace("\n", "&#10;") if "\n" in value else value
 
 
 def html_as_text(value: str) -> str:
