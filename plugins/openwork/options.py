@@ -38,7 +38,8 @@ class TagOptions(_Strict):
 
 class FeedOptions(_Strict):
     formats: list[FeedFormat] = Field(default_factory=lambda: ["rss", "atom", "json"])
-    limit: int = Field(default=50, ge=1)
+    limit: int = Field(default=50, ge=1)  # the site's and each collection's feed
+    scoped_limit: int = Field(default=20, ge=1)  # each team's and tag's feed
 
 
 class BlamelessOptions(_Strict):

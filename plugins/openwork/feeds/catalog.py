@@ -38,7 +38,8 @@ class FeedSettings:
     site_name: str
     site_url: str  # absolute, ending in '/'
     formats: tuple[str, ...] = ("rss", "atom", "json")
-    limit: int = 50
+    limit: int = 50  # newest items in the site's and each collection's feed
+    scoped_limit: int = 20  # in each team's and tag's feed
     description: str | None = None
     language: str = "en"
     author: str | None = None  # `site_author`; the site's name when absent
@@ -166,11 +167,14 @@ class FeedCatalog:
         bodies: Mapping[str, str],
         cache: MutableMapping[str, FeedItem] | None = None,
     ) -> Feed:
-        """The `Feed` value of a scope: its newest `limit` entries with their rendered HTML
+        """The `Feed` value of a scope: its newest entries (`limit` for the site and collection
+        feeds, `scoped_limit` for team and tag feeds) with their rendered HTML
         (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
-        newest = scope.entries[: self.settings.limit]
+        broad = scope.kind in ("site", "collection")
+        limit = self.settings.limit if broad else self.settings.scoped_limit
+        newest = scope.entries[:limit]
         items = tuple(self._item(entry, bodies, cache) for entry in newest)
         return Feed(
             title=scope.title,

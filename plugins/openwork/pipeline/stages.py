@@ -254,6 +254,7 @@ def _catalog(site: Site, renderer: Renderer, settings: SiteSettings) -> FeedCata
         site_url=FeedSettings.normalise_url(settings.site_url),
         formats=formats,
         limit=site.options.feeds.limit,
+        scoped_limit=site.options.feeds.scoped_limit,
         description=settings.description,
         language=settings.language,
         author=settings.author,
