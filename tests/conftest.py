@@ -6,13 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.builder import REPO, Built, build_site
+from tests.builder import Built, build_site, copy_example
 
 
 @pytest.fixture(scope="session")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The repository's own example organisation, built like `make build` does."""
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
+def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example organisation with tests/fixtures/hidden's canary entries laid over."""
+    return copy_example(tmp_path_factory.mktemp("example") / "src", hidden=True)
+
+
+@pytest.fixture(scope="session")
+def example(example_root: Path) -> Built:
+    """The example organisation (plus hidden canaries), built like `make build` does."""
+    return build_site(example_root / "mkdocs.yml", example_root.parent / "site")
 
 
 @pytest.fixture
