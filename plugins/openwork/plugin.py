@@ -30,6 +30,7 @@ from openwork.feeds import (
     write_feeds,
 )
 from openwork.index import Site, build_site
+from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
 from openwork.problems import Problem
 from openwork.render import PageUrls, Renderer, paths
@@ -67,6 +68,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.feeds: FeedCatalog | None = None
+        self.section: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -229,6 +231,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
+        # readers: an entry, week, tag, team or author page highlights its section's tab.
+        self.section = section_page(nav, page)
+        if self.section is not None:
+            self.section.active = True  # undone in on_post_page, as MkDocs does for the page
         entry = self.by_src.get(page.file.src_uri)
         if entry is not None and self.renderer is not None and self.site is not None:
             # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
@@ -242,6 +248,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.section is not None:
+            self.section.active = False
+            self.section = None
         if self.feeds is None:
             return output
         src = page.file.src_uri
