@@ -37,3 +37,21 @@ def test_a_reader_on_an_entry_sees_its_tab_highlighted(served: str, browser) -> 
     assert active.count() == 1
     assert active.inner_text().strip() == "Incidents"
     page.close()
+
+
+def test_feed_links_cost_no_stray_sitemap_requests(served: str, browser) -> None:
+    """Material fetches sitemap.xml beside every `rel=alternate` link; feed links are exempt."""
+    page = browser.new_page()
+    page.route("https://digital.northfield.example/**", lambda route: route.abort())
+    requested: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    for url in ("", "weeknotes/2026-w45-platform/", "teams/platform/", "tags/hosting/"):
+        page.goto(served + url)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("head link[rel=alternate][type]").count() >= 3  # still discoverable
+    page.close()
+    stray = [u for u in requested if u.endswith("sitemap.xml") and u != served + "sitemap.xml"]
+    assert stray == []
+    assert failed == []

@@ -29,6 +29,7 @@ from openwork.feeds import (
     head_links,
     write_feeds,
 )
+from openwork.feeds.material_guard import with_guard
 from openwork.index import Site, build_site
 from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
@@ -254,7 +255,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.feeds is None:
             return output
         src = page.file.src_uri
-        return add_to_head(output, head_links(self.feeds, src, self.by_src.get(src)))
+        links = head_links(self.feeds, src, self.by_src.get(src))
+        links = with_guard(links, config.theme.name)  # readers: no sitemap.xml 404s
+        return add_to_head(output, links)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.feeds is not None:
