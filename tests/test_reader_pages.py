@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import feedparser
 import pytest
+from lxml import html as lxml_html
 
-from tests.builder import Built
+from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
+from tests.reading import md
 
 
 @pytest.mark.parametrize(
@@ -55,3 +59,61 @@ def test_feed_links_cost_no_stray_sitemap_requests(served: str, browser) -> None
     stray = [u for u in requested if u.endswith("sitemap.xml") and u != served + "sitemap.xml"]
     assert stray == []
     assert failed == []
+
+
+def test_home_and_collection_indexes_offer_their_feeds(example: Built) -> None:
+    for url, feed in (("", "feed.xml"), ("weeknotes/", "feed.xml"), ("incidents/", "atom.xml")):
+        doc = lxml_html.fromstring(example.page(url))
+        links = doc.xpath("//article//p[contains(@class,'ow-feed-links')]//a/@href")
+        assert feed in links, url  # visible in the page, beside the <head> autodiscovery
+
+
+def test_feeds_name_the_stylesheet_and_still_parse(example: Built) -> None:
+    for rel, href in (("feed.xml", "feed.xsl"), ("weeknotes/atom.xml", "../feed.xsl")):
+        text = example.read(rel)
+        assert f'<?xml-stylesheet type="text/xsl" href="{href}"?>' in text.split("\n", 2)[1]
+        parsed = feedparser.parse(text)
+        assert not parsed.bozo and parsed.entries, rel
+    assert example.exists("feed.xsl")
+
+
+@pytest.mark.parametrize("feed", ["weeknotes/feed.xml", "incidents/atom.xml"])
+def test_a_feed_opened_in_a_browser_reads_as_a_page(served: str, browser, feed: str) -> None:
+    page = browser.new_page()
+    page.goto(served + feed)
+    assert "This is a web feed" in page.locator("h2").first.inner_text()
+    assert page.locator("h1").inner_text().startswith("Northfield Council Digital: ")
+    address = page.locator("#ow-feed-address").input_value()
+    assert address == "https://digital.northfield.example/" + feed
+    items = page.locator(".ow-feed-item h3 a")
+    assert items.count() >= 3
+    assert items.first.get_attribute("href").startswith("https://digital.northfield.example/")
+    page.close()
+
+
+def test_entry_pages_carry_open_graph_meta_escaped(tmp_path: Path) -> None:
+    title = 'Fix "quotes" & <script>alert(1)</script> in titles'
+    config = MINIMAL_MKDOCS + "extra:\n  social_image: assets/card.png\n"
+    front = f"title: '{title}'\ndate: 2026-11-02\nupdated: 2026-11-04\nstatus: proposed\n"
+    front += (
+        "hypothesis: We believe <b>bold</b> claims.\ntags: [forms]\nsummary: A <i>short</i> one."
+    )
+    root = write_tree(
+        tmp_path / "src",
+        {"mkdocs.yml": config, "docs/index.md": "# Home\n", "experiments/fix.md": md(front)},
+    )
+    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    page = built.page("experiments/fix/")
+    head = page.split("</head>", 1)[0]
+    assert "<script>alert(1)" not in head and "<i>short" not in head
+    doc = lxml_html.fromstring(page)
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in doc.xpath("//meta")}
+    assert meta["og:type"] == "article"
+    assert meta["og:title"] == meta["twitter:title"] == title
+    assert meta["og:description"] == "A <i>short</i> one."
+    assert meta["og:url"] == "https://tiny.example/experiments/fix/"
+    assert meta["article:published_time"].startswith("2026-11-02T00:00:00")
+    assert meta["article:modified_time"].startswith("2026-11-04")
+    assert meta["og:image"] == "https://tiny.example/assets/card.png"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert "og:title" not in built.page("")  # listings and docs pages are not articles

@@ -44,6 +44,7 @@ from openwork.render.pages import (
     entry_markdown,
     generate_pages,
 )
+from openwork.render.social import social_meta
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -252,6 +253,14 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.section is not None:
             self.section.active = False
             self.section = None
+        entry = self.by_src.get(page.file.src_uri)
+        if entry is not None and page.canonical_url and "material/social" not in config.plugins:
+            # readers: Open Graph and Twitter cards for a shared link (Material's social plugin,
+            # when on, writes its own).
+            image = config.extra.get("social_image")
+            site = str(config.site_url or page.canonical_url)
+            meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
+            output = add_to_head(output, meta)
         if self.feeds is None:
             return output
         src = page.file.src_uri

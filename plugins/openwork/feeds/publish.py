@@ -11,6 +11,7 @@ from openwork.feeds.jsonfeed import render_json
 from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
 from openwork.feeds.rss import render_rss
+from openwork.feeds.stylesheet import STYLED_FORMATS, STYLESHEET_PATH, stylesheet, with_stylesheet
 
 RENDERERS: dict[str, Callable[[Feed], bytes]] = {
     "rss": render_rss,
@@ -30,6 +31,10 @@ def feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> dict[str, byt
         feed = catalog.feed(scope, bodies, items)
         for fmt in catalog.formats:
             out[scope.path(fmt)] = RENDERERS[fmt](feed)
+            if fmt in STYLED_FORMATS:  # readers: a browser shows the feed as a page
+                out[scope.path(fmt)] = with_stylesheet(out[scope.path(fmt)], scope.path(fmt))
+    if any(fmt in STYLED_FORMATS for fmt in catalog.formats):
+        out[STYLESHEET_PATH] = stylesheet()
     out[OPML_PATH] = render_opml(catalog)
     return out
 
