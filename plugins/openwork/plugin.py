@@ -19,12 +19,15 @@ from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.private import marker_problems, strip_private
 from openwork.feeds import add_to_head, head_links
+from openwork.feeds.material_guard import with_guard
+from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
 from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
 from openwork.pipeline.boundary import page_problem
 from openwork.problems import Problem
 from openwork.render.links import rewrite_links
 from openwork.render.pages import dashboard_markdown
+from openwork.render.social import social_meta
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -46,6 +49,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.root = Path()
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
+        self.section: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -186,6 +190,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
+        # An entry, week, tag, team or author page highlights its section's tab.
+        self.section = section_page(nav, page)
+        if self.section is not None:
+            self.section.active = True  # undone in on_post_page, as MkDocs does for the page
         entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
         if entry_page is not None and self.result is not None:
             # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
@@ -199,13 +207,26 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        catalog = self.result.catalog if self.result else None
-        if catalog is None or self.result is None:
+        if self.section is not None:
+            self.section.active = False
+            self.section = None
+        if self.result is None:
             return output
         src = page.file.src_uri
         entry_page = self.result.entry_pages.get(src)
         entry = entry_page.entry if entry_page else None
-        return add_to_head(output, head_links(catalog, src, entry))
+        if entry is not None and page.canonical_url and "material/social" not in config.plugins:
+            # Open Graph and Twitter cards for a shared link (Material's social plugin, when on,
+            # writes its own).
+            image = config.extra.get("social_image")
+            site = str(config.site_url or page.canonical_url)
+            meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
+            output = add_to_head(output, meta)
+        catalog = self.result.catalog
+        if catalog is None:
+            return output
+        links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
+        return add_to_head(output, links)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         catalog = self.result.catalog if self.result else None

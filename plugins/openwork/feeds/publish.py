@@ -11,6 +11,7 @@ from openwork.feeds.jsonfeed import render_json
 from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
 from openwork.feeds.rss import render_rss
+from openwork.feeds.stylesheet import STYLED_FORMATS, STYLESHEET_PATH, stylesheet, with_stylesheet
 
 RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
     "rss": render_rss,
@@ -31,7 +32,12 @@ def iter_feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> Iterator
     for scope in catalog.scopes:
         feed = catalog.feed(scope, bodies, items)
         for fmt in catalog.formats:
-            yield scope.path(fmt), RENDERERS[fmt](feed, written[fmt])
+            data = RENDERERS[fmt](feed, written[fmt])
+            if fmt in STYLED_FORMATS:  # a browser shows the feed as a readable page
+                data = with_stylesheet(data, scope.path(fmt))
+            yield scope.path(fmt), data
+    if any(fmt in STYLED_FORMATS for fmt in catalog.formats):
+        yield STYLESHEET_PATH, stylesheet()
     yield OPML_PATH, render_opml(catalog)
 
 
