@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench golden clean chromium
+.PHONY: serve build check test lint bench golden clean chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same verdict as `make build` on the content, without building: any problem fails.
+check: $(STAMP)
+	$(BIN)/openwork check --strict
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check plugins tests $(wildcard benchmarks)

@@ -31,6 +31,7 @@ from openwork.feeds import (
 )
 from openwork.index import Site, build_site
 from openwork.options import Options, OptionsError, load_options
+from openwork.problem_log import log_problems
 from openwork.problems import Problem
 from openwork.render import PageUrls, Renderer, paths
 from openwork.render.entries_json import entries_json
@@ -87,8 +88,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.result = read_content(self.root, self.options)
-        for problem in self.result.problems:
-            log.warning(str(problem))
+        log_problems(log, self.result.problems)  # writers: one level word per line
         today = datetime.now(UTC).astimezone(self.options.zone).date()
         entries = self.result.entries
         if self.is_serve and self.result.hidden:
@@ -193,8 +193,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return markdown
         if problems := marker_problems(markdown, in_code=False):
             path, first_line = self._docs_location(page, markdown)
-            for offset, message in problems:
-                log.warning(str(Problem(path, first_line + offset, "warning", message)))
+            log_problems(
+                log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
+            )
         return strip_private(markdown, in_code=False)[0]
 
     def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
