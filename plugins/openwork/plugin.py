@@ -20,6 +20,7 @@ from openwork.config import OpenworkConfig
 from openwork.content import Entry, read_content
 from openwork.content.private import marker_problems, strip_private
 from openwork.content.reader import ReadResult
+from openwork.content.rejected import rejected_files
 from openwork.feeds import (
     FeedCatalog,
     FeedSettings,
@@ -43,6 +44,7 @@ from openwork.render.pages import (
     entry_markdown,
     generate_pages,
 )
+from openwork.render.problem_pages import problem_pages
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -144,6 +146,12 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 self.by_src[entry.src_uri] = entry
                 self.link_map[entry.path] = entry.src_uri
                 self.link_map[entry.src_uri.lower()] = entry.src_uri
+        if self.is_serve and self.result is not None and self.options is not None:
+            # writers (#14): under serve, a rejected entry's URL shows its problems, not a 404.
+            for page in problem_pages(
+                rejected_files(self.result, self.options, self.root), self.renderer
+            ):
+                self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         for page in generate_pages(self.site, self.renderer):
             self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
         if self.feeds is not None:
