@@ -19,6 +19,7 @@ class OpenworkConfig(base.Config):
     pagination = c.Type(int, default=_D.pagination)
     include_private = c.Type(bool, default=_D.include_private)
     authors_file = c.Type(str, default=_D.authors_file)
+    teams_file = c.Type(str, default=_D.teams_file)
     collections = c.Type(dict, default={})
     tags = c.Type(dict, default={})
     feeds = c.Type(dict, default={})

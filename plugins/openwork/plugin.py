@@ -105,6 +105,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self.options,
             today,
             tag_descriptions=self.result.tag_rules.descriptions,
+            teams=self.result.teams,
         )
         if entries is not self.result.entries:
             self.site.previews = {e.id for e in self.result.hidden}

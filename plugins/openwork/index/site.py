@@ -9,6 +9,7 @@ from datetime import date
 
 from openwork.content.model import Author, Entry
 from openwork.content.schemas import Action
+from openwork.content.teams import Team
 from openwork.index.tags import index_tags
 from openwork.options import Options
 from openwork.slugs import slugify, team_display
@@ -41,6 +42,7 @@ class Site:
     by_week: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_team: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     team_names: dict[str, str] = field(default_factory=dict)
+    teams: dict[str, Team] = field(default_factory=dict)  # declared in teams.yml, by id
     by_author: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     authors: dict[str, Author] = field(default_factory=dict)
     by_tag: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
@@ -91,10 +93,13 @@ def build_site(
     options: Options,
     today: date,
     tag_descriptions: Mapping[str, str] | None = None,
+    teams: Mapping[str, Team] | None = None,
 ) -> Site:
     """Group published entries (already newest first) in one pass, plus a pass for links."""
     site = Site(options=options, today=today)
     site.entries = list(entries)
+    site.teams = dict(teams or {})  # writers (#14): a declared team's name wins
+    site.team_names.update({key: team.name for key, team in site.teams.items()})
     for author in authors.values():
         site.authors[author.id] = author
     last_in_kind: dict[str, Entry] = {}
