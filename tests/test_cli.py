@@ -21,7 +21,15 @@ from openwork.cli.progress import Progress
 from tests.builder import REPO, write_tree
 
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+: (error|warning): .+$")
-EXAMPLE_PARTS = ("mkdocs.yml", "authors.yml", "tags.yml", "weeknotes", "experiments", "incidents")
+EXAMPLE_PARTS = (
+    "mkdocs.yml",
+    "authors.yml",
+    "tags.yml",
+    "teams.yml",
+    "weeknotes",
+    "experiments",
+    "incidents",
+)
 KINDS = {"weeknotes": "weeknote", "experiments": "experiment", "incidents": "incident"}
 
 

@@ -185,21 +185,19 @@ def unknown_teams(
     entries: Iterable[Entry], teams: Mapping[str, Team] | None, rel_path: str
 ) -> list[Problem]:
     """A warning for each entry whose `team:` is not declared (none without a teams file)."""
-    if teams is None:
-        return []
-    choices = {**{t.name: t.id for t in teams.values()}, **{t.id: t.id for t in teams.values()}}
     problems = []
     for entry in entries:
-        if entry.team is None or slugify(entry.team) in teams:
-            continue
-        match = nearest(entry.team, choices)
-        hint = f" (did you mean '{choices[match]}'?)" if match else f": declare it in {rel_path}"
-        problems.append(
-            Problem(
-                entry.path,
-                entry.lines.get("team", 1),
-                "warning",
-                f"team '{entry.team}' is not in {rel_path}{hint}",
-            )
-        )
+        if entry.team is not None and (message := undeclared(entry.team, teams, rel_path)):
+            problems.append(Problem(entry.path, entry.lines.get("team", 1), "warning", message))
     return problems
+
+
+def undeclared(team: str, teams: Mapping[str, Team] | None, rel_path: str) -> str | None:
+    """'team 'x' is not in teams.yml (did you mean 'y'?)', or None when it is declared or the
+    site declares no teams."""
+    if teams is None or slugify(team) in teams:
+        return None
+    choices = {**{t.name: t.id for t in teams.values()}, **{t.id: t.id for t in teams.values()}}
+    match = nearest(team, choices)
+    hint = f" (did you mean '{choices[match]}'?)" if match else f": declare it in {rel_path}"
+    return f"team '{team}' is not in {rel_path}{hint}"
