@@ -5,27 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from openwork.content.model import Author
-from openwork.content.source import parse_yaml
+from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
 from openwork.slugs import slugify
 
 
 def load_authors(root: Path, rel_path: str) -> tuple[dict[str, Author], list[Problem]]:
     """Read authors.yml (`id: {name, url, email, avatar}`, optionally under `authors:`)."""
-    path = root / rel_path
-    if not path.is_file():
+    read = read_mapping_file(root, rel_path, "authors")
+    if read is None:
         return {}, []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return {}, [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
-    parsed = parse_yaml(text, rel_path)
-    if isinstance(parsed, Problem):
-        return {}, [parsed]
-    data, lines, problems = parsed
-    if isinstance(data.get("authors"), dict):
-        data = data["authors"]
-        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "authors"}
+    data, lines, problems = read
     authors: dict[str, Author] = {}
     for key, value in data.items():
         line = lines.get((key,), 1)

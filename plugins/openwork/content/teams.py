@@ -9,7 +9,8 @@ from typing import Any
 
 from openwork.content.authors import resolve_author
 from openwork.content.model import Author, Entry
-from openwork.content.source import Path_, parse_yaml
+from openwork.content.source import Path_
+from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
 from openwork.slugs import slugify
 from openwork.suggest import did_you_mean, nearest
@@ -40,20 +41,10 @@ def load_teams(
     """Read teams.yml (`id: {name, description, members, links}`, optionally under `teams:`).
 
     None when the file does not exist: then any `team:` is accepted, as before teams.yml."""
-    path = root / rel_path
-    if not path.is_file():
+    read = read_mapping_file(root, rel_path, "teams")
+    if read is None:
         return None, []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return {}, [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
-    parsed = parse_yaml(text, rel_path)
-    if isinstance(parsed, Problem):
-        return {}, [parsed]
-    data, lines, problems = parsed
-    if isinstance(data.get("teams"), dict):
-        data = data["teams"]
-        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "teams"}
+    data, lines, problems = read
     reader = _TeamReader(rel_path, lines, authors, problems)
     teams: dict[str, Team] = {}
     for key, value in data.items():
