@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 AXE := tests/.node/node_modules/axe-core/axe.min.js
 
-.PHONY: serve build test lint bench golden clean chromium
+.PHONY: serve build check test lint bench golden clean chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same verdict as `make build` on the content, without building: any problem fails.
+check: $(STAMP)
+	$(BIN)/openwork check --strict
 
 test: $(STAMP) chromium $(AXE)
 	$(BIN)/ruff check plugins tests $(wildcard benchmarks)

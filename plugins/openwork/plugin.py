@@ -18,15 +18,18 @@ from mkdocs.structure.pages import Page
 from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.private import marker_problems, strip_private
+from openwork.content.rejected import rejected_files
 from openwork.feeds import add_to_head, head_links
 from openwork.feeds.material_guard import with_guard
 from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
 from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
 from openwork.pipeline.boundary import page_problem
+from openwork.problem_log import log_problems
 from openwork.problems import Problem
 from openwork.render.links import rewrite_links
 from openwork.render.pages import dashboard_markdown
+from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
 
 log = get_plugin_logger(__name__)
@@ -101,8 +104,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.result = result = run(
             self.root, self.options, self._settings(config, files, docs_rel), mode
         )
-        for problem in result.problems:
-            log.warning(str(problem))
+        log_problems(log, result.problems)  # one level word per line
         for note in result.notes:
             log.info(note)
         for file in files.documentation_pages():
@@ -115,6 +117,11 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self._add(files, config, generated.src_uri, generated.markdown, in_nav=generated.in_nav)
         for src_uri, content in result.data_files.items():
             self._add(files, config, src_uri, content, in_nav=False)
+        if self.is_serve:
+            # Under serve, a rejected entry's URL shows its problems, not a 404.
+            rejected = rejected_files(result.read, self.options, self.root)
+            for page in problem_pages(rejected, result.renderer):
+                self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files
@@ -147,7 +154,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             try:
                 dashboard = dashboard_markdown(result.site, result.renderer, src, result.catalog)
             except Exception as exc:  # the home page stays; its dashboard block is left out
-                log.warning(str(page_problem(src, exc)))
+                log_problems(log, [page_problem(src, exc)])
                 return markdown
             return markdown + "\n\n" + dashboard
         return markdown
@@ -158,8 +165,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return markdown
         if problems := marker_problems(markdown, in_code=False):
             path, first_line = self._docs_location(page, markdown)
-            for offset, message in problems:
-                log.warning(str(Problem(path, first_line + offset, "warning", message)))
+            log_problems(
+                log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
+            )
         return strip_private(markdown, in_code=False)[0]
 
     def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
@@ -233,8 +241,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if catalog is not None:
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
-            for problem in write_feed_files(catalog, self.entry_html, Path(config.site_dir)):
-                log.warning(str(problem))
+            log_problems(log, write_feed_files(catalog, self.entry_html, Path(config.site_dir)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.options is None:

@@ -34,6 +34,7 @@ from openwork.content.private import marker_problems, strip_comments, strip_priv
 from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
+from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
@@ -54,6 +55,7 @@ class ReadResult:
     authors: dict[str, Author] = field(default_factory=dict)
     watched: list[Path] = field(default_factory=list)  # folders and files serve should watch
     tag_rules: TagRules = field(default_factory=TagRules)  # aliases and the allow-list
+    teams: dict[str, Team] | None = None  # teams.yml; None when the site has none
 
     @property
     def errors(self) -> list[Problem]:
@@ -98,6 +100,10 @@ def read_content(
     result.problems.extend(tag_problems)
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
+    # writers (#14): declared teams, checked against each entry's `team:` below.
+    result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
+    result.problems.extend(team_problems)
+    result.watched.append(root / options.teams_file)
     rules = None
     if options.blameless.enabled:
         rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
@@ -118,6 +124,7 @@ def read_content(
         (result.entries if visible else result.hidden).append(entry)
     result.problems.extend(slug_collisions(result.entries))
     result.problems.extend(collisions(result.entries))
+    result.problems.extend(unknown_teams(published, result.teams, options.teams_file))
     result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     # A bad .meta.yml default is reported once at its own line, not once per file below it.
     result.problems = sort_problems(dict.fromkeys(result.problems))

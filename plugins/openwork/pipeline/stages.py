@@ -180,6 +180,7 @@ def _settle(
             today,
             tag_descriptions=read.tag_rules.descriptions,
             previews=previews,
+            teams=read.teams,
             on_error=lambda entry, exc, failed=failed: failed.setdefault(
                 entry.id, entry_problem(entry, "index", exc)
             ),
