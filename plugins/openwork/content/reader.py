@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from openwork.blameless import Rules, check_incident
+from openwork.content.aliases import read_foreign
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
 from openwork.content.discover import Found, find_files
@@ -103,6 +104,7 @@ def _read_one(
         result.problems.append(source)
         return None
     data = {**found.defaults, **source.data}
+    data = read_foreign(source, data, kind)  # other generators' fields and template code (#15)
     checker = Checker(source, found.default_origin)
     meta = validate_model(SCHEMAS[kind], data, checker, context)
     if meta is not None:
