@@ -42,6 +42,7 @@ from openwork.render.pages import (
     entry_markdown,
     generate_pages,
 )
+from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -87,8 +88,14 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.result = read_content(self.root, self.options)
-        for problem in self.result.problems:
-            log.warning(str(problem))
+        for line in group_problems(self.result.problems):  # repeats said once (#15)
+            log.warning(line)
+        for problem in nothing_published(  # every entry rejected: said loudly (#15)
+            [c.folder for c in self.options.collections.values()],
+            self.result.problems,
+            len(self.result.entries) + len(self.result.hidden),
+        ):
+            log.error(str(problem))
         today = datetime.now(UTC).astimezone(self.options.zone).date()
         entries = self.result.entries
         if self.is_serve and self.result.hidden:

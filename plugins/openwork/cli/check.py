@@ -9,6 +9,7 @@ from pathlib import Path
 from openwork.content import read_content
 from openwork.options import Options
 from openwork.problems import Problem
+from openwork.reporting import group_problems
 
 
 class PathError(Exception):
@@ -105,7 +106,7 @@ def run_check(
 
 def format_problems(problems: Iterable[Problem]) -> list[str]:
     # One problem per line: a message is never allowed to start a line of its own.
-    return [" ".join(str(p).split("\n")) for p in problems]
+    return [" ".join(line.split("\n")) for line in group_problems(problems)]  # #15
 
 
 def _count(n: int, noun: str) -> str:
