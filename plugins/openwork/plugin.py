@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -30,6 +31,7 @@ from openwork.feeds import (
     write_feeds,
 )
 from openwork.index import Site, build_site
+from openwork.log_paths import LOGGER, SourcePaths
 from openwork.options import Options, OptionsError, load_options
 from openwork.problems import Problem
 from openwork.render import PageUrls, Renderer, paths
@@ -56,6 +58,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._reset()
+        self.source_paths = SourcePaths(lambda: self.by_src)  # #15: warnings name the source
 
     def _reset(self) -> None:
         # `mkdocs serve` keeps one plugin instance across rebuilds: nothing may carry over.
@@ -87,6 +90,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 "(or turn feeds off with `feeds: {formats: []}` under the openwork plugin)"
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
+        logging.getLogger(LOGGER).addFilter(self.source_paths)  # once: the same object (#15)
         self.result = read_content(self.root, self.options)
         for line in group_problems(self.result.problems):  # repeats said once (#15)
             log.warning(line)
@@ -253,6 +257,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return output
         src = page.file.src_uri
         return add_to_head(output, head_links(self.feeds, src, self.by_src.get(src)))
+
+    def on_shutdown(self) -> None:
+        logging.getLogger(LOGGER).removeFilter(self.source_paths)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.feeds is not None:

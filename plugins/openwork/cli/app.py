@@ -13,12 +13,14 @@ from pathlib import Path
 
 from openwork import __version__
 from openwork.cli.check import PathError, format_problems, make_scope, run_check
+from openwork.cli.importer import add_import_parser, cmd_import
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
 from openwork.cli.siteconfig import CONFIG_NAMES, ConfigError, SiteConfig, load_site_config
 from openwork.cli.whoami import guess_author, match_author
 from openwork.content.authors import load_authors
 from openwork.content.schemas import json_schema
+from openwork.importing.sources import SourceError
 from openwork.options import KINDS, Options
 
 EXIT_PROBLEMS = 1
@@ -213,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    add_import_parser(commands, [config], formatter)  # `openwork import` (#15)
     return parser
 
 
@@ -239,10 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "import":
+            return cmd_import(args, sys.stdout)
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
-    except (ConfigError, PathError) as exc:
+    except (ConfigError, PathError, SourceError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
