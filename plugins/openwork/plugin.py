@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,12 @@ from mkdocs.structure.pages import Page
 
 from openwork import paths
 from openwork.config import OpenworkConfig
+from openwork.content.model import Entry
 from openwork.content.private import marker_problems, strip_private
 from openwork.content.rejected import rejected_files
 from openwork.feeds import add_to_head, head_links
 from openwork.feeds.material_guard import with_guard
+from openwork.log_paths import LOGGER, SourcePaths
 from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
 from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
@@ -31,6 +34,7 @@ from openwork.render.links import rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
+from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -44,6 +48,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._reset()
+        # MkDocs' link warnings about an entry name its source file, not the generated page.
+        self.source_paths = SourcePaths(self._entries_by_src)
 
     def _reset(self) -> None:
         # `mkdocs serve` keeps one plugin instance across rebuilds: nothing may carry over.
@@ -53,6 +59,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
+
+    def _entries_by_src(self) -> dict[str, Entry]:
+        pages = self.result.entry_pages if self.result else {}
+        return {src: page.entry for src, page in pages.items()}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -72,6 +82,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 "(or turn feeds off with `feeds: {formats: []}` under the openwork plugin)"
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
+        logging.getLogger(LOGGER).addFilter(self.source_paths)  # once: the same object
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
         return config
@@ -104,7 +115,13 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.result = result = run(
             self.root, self.options, self._settings(config, files, docs_rel), mode
         )
-        log_problems(log, result.problems)  # one level word per line
+        log_problems(log, group_problems(result.problems))  # repeats said once
+        folders = [c.folder for c in self.options.collections.values()]
+        read = result.read
+        # Every entry rejected: said loudly, so a site that looks empty is not taken as quiet.
+        log_problems(
+            log, nothing_published(folders, read.problems, len(read.entries) + len(read.hidden))
+        )
         for note in result.notes:
             log.info(note)
         for file in files.documentation_pages():
@@ -235,6 +252,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return output
         links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
         return add_to_head(output, links)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger(LOGGER).removeFilter(self.source_paths)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         catalog = self.result.catalog if self.result else None

@@ -19,6 +19,7 @@ from openwork.cli.check import (
     make_scope,
     run_check,
 )
+from openwork.cli.importer import add_import_parser, cmd_import
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
 from openwork.cli.siteconfig import CONFIG_NAMES, ConfigError, SiteConfig, load_site_config
@@ -26,6 +27,7 @@ from openwork.cli.whoami import guess_author, match_author, unknown_author_note
 from openwork.content.authors import load_authors
 from openwork.content.schemas import json_schema
 from openwork.content.teams import load_teams, undeclared
+from openwork.importing.sources import SourceError
 from openwork.options import KINDS, Options
 
 EXIT_PROBLEMS = 1
@@ -220,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    add_import_parser(commands, [config], formatter)  # `openwork import` (#15)
     return parser
 
 
@@ -246,10 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "import":
+            return cmd_import(args, sys.stdout)
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
-    except (ConfigError, PathError) as exc:
+    except (ConfigError, PathError, SourceError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130

@@ -10,6 +10,7 @@ from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from openwork.content.aliases import read_foreign
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.blameless import Rules, check_incident
 from openwork.content.dates import (
@@ -160,8 +161,11 @@ def _read_one(found: Found, reading: Reading) -> tuple[Entry | None, list[Proble
     source = read_source(found.abs_path, found.rel_path)
     if isinstance(source, Problem):
         return None, [source]
+    # Other generators' fields and template code, read as their openwork equivalents (each
+    # change is a problem on the source, so it comes before the checker copies them).
+    data = read_foreign(source, {**found.defaults, **source.data}, reading.kind)
     checker = Checker(source, found.default_origin)
-    data = _fail_closed({**found.defaults, **source.data}, reading.options, checker)
+    data = _fail_closed(data, reading.options, checker)
     options = reading.options
     meta = validate_model(SCHEMAS[reading.kind], data, checker, {"zone": options.zone})
     entry = None
