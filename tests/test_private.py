@@ -212,7 +212,7 @@ def test_excerpts_come_from_public_text_only(public: Built) -> None:
 
 def test_unclosed_block_is_a_warning_at_its_line(public: Built) -> None:
     expected = (
-        "incidents/2026-03-03-stale-index.md:12: warning: this '<!-- private -->' block has "
+        "incidents/2026-03-03-stale-index.md:12: this '<!-- private -->' block has "
         "no '<!-- /private -->': everything after it is left out of the public site"
     )
     assert any(w.endswith(expected) for w in public.warnings)
@@ -226,7 +226,7 @@ def test_docs_pages_lose_private_blocks_but_keep_examples_in_code(public: Built)
     assert "SHOWN-DOCS-SPAN" in page  # inside backticks, likewise
     assert "CANARY-DOCS" not in page  # (every output file is checked above)
     expected = (
-        "docs/about.md:18: warning: this '<!-- private -->' block has no '<!-- /private -->': "
+        "docs/about.md:18: this '<!-- private -->' block has no '<!-- /private -->': "
         "everything after it is left out of the public site"
     )
     assert any(w.endswith(expected) for w in public.warnings), public.warnings

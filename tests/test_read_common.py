@@ -456,11 +456,11 @@ def test_a_misspelt_optional_field_is_a_warning_with_the_suggestion(
 
 
 def test_a_near_miss_whose_field_is_also_written_is_an_extra_field(tmp_path: Path) -> None:
-    # 'author' next to 'authors' is another tool's field, not a slip.
-    fm = EXPERIMENT + "authors: [ada]\nauthor: Ada\n"
+    # 'tag' next to 'tags' is another tool's field, not a slip ('author' is an alias: #15).
+    fm = EXPERIMENT + "tags: [ada]\ntag: Ada\n"
     result = read(tmp_path, {"experiments/a.md": md(fm)})
     assert result.problems == []
-    assert entry(result, "experiments/a").extra == {"author": "Ada"}
+    assert entry(result, "experiments/a").extra == {"tag": "Ada"}
 
 
 def test_a_field_written_twice_is_a_warning_and_the_last_wins(tmp_path: Path) -> None:

@@ -6,29 +6,17 @@ from pathlib import Path
 
 from openwork.content.model import Author
 from openwork.content.names import name_problem
-from openwork.content.text import read_text
-from openwork.content.yaml_read import parse_yaml
+from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
 from openwork.slugs import slugify
 
 
 def load_authors(root: Path, rel_path: str) -> tuple[dict[str, Author], list[Problem]]:
     """Read authors.yml (`id: {name, url, email, avatar}`, optionally under `authors:`)."""
-    path = root / rel_path
-    if not path.is_file():
+    read = read_mapping_file(root, rel_path, "authors")
+    if read is None:
         return {}, []
-    read = read_text(path, rel_path)
-    if isinstance(read, Problem):
-        return {}, [read]
-    text, cleaned = read
-    parsed = parse_yaml(text, rel_path, what=rel_path)
-    if isinstance(parsed, Problem):
-        return {}, [*cleaned, parsed]
-    data, lines, problems = parsed
-    problems = [*cleaned, *problems]
-    if isinstance(data.get("authors"), dict):
-        data = data["authors"]
-        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "authors"}
+    data, lines, problems = read
     authors: dict[str, Author] = {}
     key_of: dict[str, str] = {}  # author id -> the key that gave it
     for key, value in data.items():

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from openwork.content.aliases import read_foreign
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.blameless import Rules, check_incident
 from openwork.content.discover import Found, find_files
@@ -25,6 +26,7 @@ from openwork.content.private import marker_problems, strip_comments, strip_priv
 from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
+from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.content.weeknote import weeknote_title, weeknote_week
 from openwork.options import CollectionOptions, Options
@@ -46,6 +48,7 @@ class ReadResult:
     authors: dict[str, Author] = field(default_factory=dict)
     watched: list[Path] = field(default_factory=list)  # folders and files serve should watch
     tag_rules: TagRules = field(default_factory=TagRules)  # aliases and the allow-list
+    teams: dict[str, Team] | None = None  # teams.yml; None when the site has none
 
     @property
     def errors(self) -> list[Problem]:
@@ -90,6 +93,10 @@ def read_content(
     result.problems.extend(tag_problems)
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
+    # writers (#14): declared teams, checked against each entry's `team:` below.
+    result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
+    result.problems.extend(team_problems)
+    result.watched.append(root / options.teams_file)
     rules = None
     if options.blameless.enabled:
         rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
@@ -110,6 +117,7 @@ def read_content(
         (result.entries if visible else result.hidden).append(entry)
     result.problems.extend(slug_collisions(result.entries))
     result.problems.extend(collisions(result.entries))
+    result.problems.extend(unknown_teams(published, result.teams, options.teams_file))
     result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     # A bad .meta.yml default is reported once at its own line, not once per file below it.
     result.problems = sort_problems(dict.fromkeys(result.problems))
@@ -145,8 +153,11 @@ def _read_one(found: Found, reading: Reading) -> tuple[Entry | None, list[Proble
     source = read_source(found.abs_path, found.rel_path)
     if isinstance(source, Problem):
         return None, [source]
+    # Other generators' fields and template code, read as their openwork equivalents (each
+    # change is a problem on the source, so it comes before the checker copies them).
+    data = read_foreign(source, {**found.defaults, **source.data}, reading.kind)
     checker = Checker(source, found.default_origin)
-    data = _fail_closed({**found.defaults, **source.data}, reading.options, checker)
+    data = _fail_closed(data, reading.options, checker)
     options = reading.options
     meta = validate_model(SCHEMAS[reading.kind], data, checker, {"zone": options.zone})
     entry = None

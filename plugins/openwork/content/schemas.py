@@ -204,7 +204,7 @@ class IncidentMeta(CommonMeta):
     status: Annotated[
         Literal["investigating", "identified", "monitoring", "resolved"], BeforeValidator(_choice)
     ]
-    started: Moment
+    started: Moment | None = None  # optional (#15): no timings, so no durations
     detected: Moment | None = None
     mitigated: Moment | None = None
     resolved: Moment | None = None
