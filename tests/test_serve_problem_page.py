@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.builder import MINIMAL_MKDOCS, write_tree
+from tests.conftest import ARGS, CHROMIUM
 from tests.reading import INCIDENT, md
-from tests.test_browser import ARGS, CHROMIUM
 
 BROKEN = "incidents/2026-11-03-search.md"
 
