@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from tests.builder import MINIMAL_MKDOCS, write_tree
-from tests.conftest import ARGS, CHROMIUM
 from tests.reading import INCIDENT, md
 
 BROKEN = "incidents/2026-11-03-search.md"
