@@ -13,7 +13,8 @@ Two slips keep an entry out of the site, as errors, instead of publishing it:
   `release_after`, `release_at`. `published: true` / `false` (Jekyll's switch) counts as a
   draft field too.
 - Text in front matter holding `<!--`: front matter is published as written, so a private
-  marker or a comment there hides nothing.
+  marker or a comment there hides nothing. (Jekyll's `excerpt_separator: <!--more-->` is
+  a marker for a tool, not text, and is let through.)
 """
 
 from __future__ import annotations
@@ -97,8 +98,15 @@ def misspelt_controls(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield str(key), field
 
 
+# Fields whose value is a marker for another tool, not text anyone reads: Jekyll's
+# `excerpt_separator: <!--more-->` says where a post's excerpt ends.
+MARKER_FIELDS = frozenset({"excerpt_separator"})
+
+
 def comment_openers(value: Any, loc: Path_ = ()) -> Iterator[Path_]:
-    """The location of every text in `value` that holds '<!--'."""
+    """The location of every text in `value` that holds '<!--' (not in MARKER_FIELDS)."""
+    if isinstance(value, dict) and not loc:
+        value = {k: v for k, v in value.items() if k not in MARKER_FIELDS}
     stack: list[tuple[Any, Path_]] = [(value, loc)]
     seen: set[int] = set()
     while stack:
