@@ -214,3 +214,17 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
     assert any(m.startswith("severity 'SEV9' is not one of") for m in messages), messages
     assert any("kubernetis" in m for m in messages), messages
     assert any(m.startswith("blameless: 'careless'") for m in messages), messages
+
+
+def test_an_unforeseen_exception_in_a_site_file_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reader, "load_authors", broken)
+    result = read(tmp_path, {"weeknotes/2026-W47.md": md(WEEKNOTE)})
+    assert "weeknotes/2026-W47" in ids(result)
+    (error,) = result.errors
+    assert (error.path, error.line) == ("authors.yml", 1)
+    assert error.message.startswith("openwork could not read this file: RuntimeError: boom")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from openwork.content.aliases import read_foreign
 from openwork.content.authors import load_authors, resolve_author
@@ -34,6 +34,7 @@ from openwork.problems import Problem, sort_problems
 from openwork.slugs import slugify, too_long
 from openwork.tags import Tag
 
+_T = TypeVar("_T")
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -80,22 +81,25 @@ def read_content(
     """
     now = now or datetime.now(UTC)
     result = ReadResult()
-    try:
-        result.authors, author_problems = load_authors(root, options.authors_file)
-    except Exception as exc:  # the boundary, as for each content file
-        author_problems = [crash_problem(options.authors_file, "read", exc)]
-    result.problems.extend(author_problems)
+    result.authors = _site_file(
+        options.authors_file, lambda: load_authors(root, options.authors_file), {}, result
+    )
     result.watched.append(root / options.authors_file)
-    try:
-        result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
-    except Exception as exc:
-        tag_problems = [crash_problem(options.tags.allowed or "mkdocs.yml", "read", exc)]
-    result.problems.extend(tag_problems)
+    result.tag_rules = _site_file(
+        options.tags.allowed or "mkdocs.yml",
+        lambda: load_tag_rules(root, options.tags),
+        TagRules(),
+        result,
+    )
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
     # writers (#14): declared teams, checked against each entry's `team:` below.
-    result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
-    result.problems.extend(team_problems)
+    result.teams = _site_file(
+        options.teams_file,
+        lambda: load_teams(root, options.teams_file, result.authors),
+        result.teams,
+        result,
+    )
     result.watched.append(root / options.teams_file)
     rules = None
     if options.blameless.enabled:
@@ -122,6 +126,19 @@ def read_content(
     # A bad .meta.yml default is reported once at its own line, not once per file below it.
     result.problems = sort_problems(dict.fromkeys(result.problems))
     return result
+
+
+def _site_file(
+    rel: str, load: Callable[[], tuple[_T, list[Problem]]], empty: _T, result: ReadResult
+) -> _T:
+    """A site-wide file's value (authors.yml, the tag list, teams.yml) with its problems
+    added to `result`; inside the same boundary as each content file."""
+    try:
+        value, problems = load()
+    except Exception as exc:
+        value, problems = empty, [crash_problem(rel, "read", exc)]
+    result.problems.extend(problems)
+    return value
 
 
 def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:
