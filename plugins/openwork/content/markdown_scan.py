@@ -66,14 +66,23 @@ def scan(text: str, *, indented: bool = False, blocks: bool = True) -> Scan:
 
 def blank(text: str, spans: Iterable[Span]) -> str:
     """`text` with every character in `spans` but newlines made a space: offsets and lines
-    stay where they were."""
-    chars: list[str] | None = None
-    for start, end in spans:
-        chars = chars or list(text)
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return text if chars is None else "".join(chars)
+    stay where they were. Spans may overlap and come in any order."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _blocks(text: str, indented: bool) -> tuple[list[Span], list[Span]]:
