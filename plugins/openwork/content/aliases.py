@@ -15,6 +15,7 @@ from typing import Any
 from openwork.content.dates import DateError, to_date
 from openwork.content.liquid import FENCE as _FENCE
 from openwork.content.liquid import clean_text, convert, summarise
+from openwork.content.private import strip_comments, strip_private
 from openwork.content.source import Source
 from openwork.problems import Level, Problem
 
@@ -160,6 +161,9 @@ def first_heading(body: str) -> tuple[str, int] | None:
     """The first heading's text and its 0-based line in the body, outside code blocks."""
     fence: str | None = None
     previous = ""
+    # trust-read: only the public text; a heading in a private block or a comment would
+    # otherwise become the published title (line count is kept by both).
+    body = strip_comments(strip_private(body)[0])
     for number, line in enumerate(body.split("\n")):
         opened = _FENCE.match(line)
         if opened:
