@@ -43,7 +43,7 @@ def test_no_canary_reaches_any_built_file(tmp_path: Path) -> None:
 
     # The public parts of the same files were published: the canaries were not lost by a
     # build that published nothing.
-    for public in ["docs", "weeknote", "unclosed", "experiment", "incident", "heading"]:
+    for public in ["docs", "about", "weeknote", "unclosed", "experiment", "incident", "heading"]:
         assert f"PUBLIC-OK-{public}".encode() in everything, public
 
     # Each hiding place that is a slip, not a choice, was said so in the log.

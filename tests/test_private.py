@@ -356,3 +356,12 @@ def test_an_unclosed_comment_hides_the_rest_and_warns() -> None:
 def test_a_comment_shown_in_code_stays_and_an_unclosed_one_after_it_hides() -> None:
     body = "```\n<!-- shown -->\n```\n\nText <!-- hidden\nmore\n"
     assert strip_comments(body) == "```\n<!-- shown -->\n```\n\nText "
+
+
+def test_a_docs_page_keeps_closed_comments_and_loses_an_unclosed_ones_tail() -> None:
+    from openwork.content.private import public_docs_page
+
+    page = (
+        "A <!-- kept -->\n`<!-- private -->` shown\n<!-- private -->x<!-- /private -->\n<!-- b\nc"
+    )
+    assert public_docs_page(page) == "A <!-- kept -->\n`<!-- private -->` shown\n\n"

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
-from openwork.content.private import marker_problems, strip_private
+from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.feeds import add_to_head, head_links
 from openwork.feeds.material_guard import with_guard
@@ -185,7 +185,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             log_problems(
                 log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
             )
-        return strip_private(markdown, in_code=False)[0]
+        return public_docs_page(markdown)
 
     def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
         """The page's path from the site root, and the file line its Markdown starts on

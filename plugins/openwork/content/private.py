@@ -59,6 +59,15 @@ def strip_private(body: str, *, in_code: bool = True) -> tuple[str, bool]:
     return _cut(body, hidden), unclosed is not None
 
 
+def public_docs_page(markdown: str) -> str:
+    """A docs/ page as published: private blocks out (markers shown in code are examples),
+    closed HTML comments kept (other plugins use them), and an unclosed `<!--` cut with
+    everything after it, which Markdown would otherwise show as text."""
+    markdown, _ = strip_private(markdown, in_code=False)
+    unclosed = scan(markdown).unclosed_comment
+    return markdown if unclosed is None else markdown[:unclosed]
+
+
 def strip_comments(body: str) -> str:
     """The body without HTML comments, except those shown inside code.
 
