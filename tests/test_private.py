@@ -365,3 +365,8 @@ def test_a_docs_page_keeps_closed_comments_and_loses_an_unclosed_ones_tail() -> 
         "A <!-- kept -->\n`<!-- private -->` shown\n<!-- private -->x<!-- /private -->\n<!-- b\nc"
     )
     assert public_docs_page(page) == "A <!-- kept -->\n`<!-- private -->` shown\n\n"
+
+
+def test_a_marker_with_a_dash_too_many_still_hides() -> None:
+    stripped, unclosed = strip_private("a <!--- private ---> secret <!--- /private ---> b")
+    assert (stripped, unclosed) == ("a  b", False)

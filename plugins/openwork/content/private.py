@@ -13,9 +13,8 @@ import re
 
 from openwork.content.markdown_scan import Scan, inside, scan
 
-_OPEN = re.compile(r"<!--\s*private\s*-->", re.IGNORECASE)
-_CLOSE = re.compile(r"<!--\s*/\s*private\s*-->", re.IGNORECASE)
-_MARKER = re.compile(r"<!--\s*(/?)\s*private\s*-->", re.IGNORECASE)
+# `<!--- private --->` (a dash too many, as some editors write comments) counts too.
+_MARKER = re.compile(r"<!---*\s*(/?)\s*private\s*-*-->", re.IGNORECASE)
 _MENTIONS = re.compile(r"\bprivate\b", re.IGNORECASE)
 OPEN_MARKER = "<!-- private -->"
 CLOSE_MARKER = "<!-- /private -->"
