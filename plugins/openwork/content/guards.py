@@ -10,8 +10,8 @@ Two slips keep an entry out of the site, as errors, instead of publishing it:
   `embargoed`, `embargo_until`), starts with "publish" (`publish`, `publish-after`,
   `publishAfter`, `publish_at`, `publish_date`) but is not `published` (a date: see the
   aliases) or `publisher`, is two letters or fewer away from it, or is one of `not_before`,
-  `release_after`, `release_at`. `published: true` / `false` (Jekyll's switch) counts as a
-  draft field too.
+  `release_after`, `release_at`. `published: true` / `false` (Jekyll's switch) is read as
+  `draft` by content/aliases.py first; should one reach this check, it is a draft field.
 - Text in front matter holding `<!--`: front matter is published as written, so a private
   marker or a comment there hides nothing. (Jekyll's `excerpt_separator: <!--more-->` is
   a marker for a tool, not text, and is let through.)
