@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.builder import REPO, Built, build_site
+from tests.builder import REPO, Built, mkdocs_build
 
 
 @pytest.fixture(scope="session")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The repository's own example organisation, built like `make build` does."""
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
+    return mkdocs_build(REPO / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config import load_config
-
 from openwork.cli.siteconfig import load_site_config
 from openwork.config import OpenworkConfig
 from openwork.options import Options

@@ -16,7 +16,7 @@ from openwork.feeds.catalog import FeedSettings, build_catalog
 from openwork.feeds.head import add_to_head, head_links
 from openwork.feeds.model import item_id
 from openwork.feeds.publish import feed_files
-from openwork.index import build_site
+from openwork.index import build_site as index_site
 from openwork.options import load_options
 from openwork.render import PageUrls
 
@@ -182,7 +182,7 @@ def _catalog(tmp_path: Path, formats: tuple[str, ...] = ("rss", "atom", "json"))
     )
     options = load_options({})
     result = read_content(tmp_path, options)
-    site = build_site(
+    site = index_site(
         result.entries, result.authors, options, datetime(2026, 3, 7, tzinfo=UTC).date()
     )
     settings = FeedSettings(site_name="Tiny", site_url="https://tiny.example/", formats=formats)
@@ -221,7 +221,7 @@ def test_feed_urls_with_unicode_letters_are_percent_encoded(tmp_path: Path) -> N
     )
     options = load_options({})
     result = read_content(tmp_path / "u", options)
-    site = build_site(result.entries, {}, options, datetime(2026, 3, 7, tzinfo=UTC).date())
+    site = index_site(result.entries, {}, options, datetime(2026, 3, 7, tzinfo=UTC).date())
     settings = FeedSettings(site_name="T", site_url="https://t.example/")
     catalog = build_catalog(site, settings, PageUrls())
     tag = catalog.find("tag", "café")

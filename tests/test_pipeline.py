@@ -11,7 +11,7 @@ import pytest
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, feed_documents, run, stages
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md
 
 SETTINGS = SiteSettings(site_name="Tiny", site_url="https://tiny.example/")
@@ -165,7 +165,7 @@ def test_serve_shows_previews_that_no_feed_opml_entries_json_or_search_carries(
             ),
         },
     )
-    served = build_site(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
+    served = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
     assert "Preview only." in served.page("weeknotes/secret/")
     assert "Preview only." in served.page("incidents/later/")
     public = ["Secret plans", "Embargoed outage", "stealth", "hush"]
@@ -194,7 +194,7 @@ def test_an_entry_whose_address_a_docs_page_takes_is_an_error_naming_both(
             "weeknotes/2026-W47-platform.md": md(WEEKNOTE),
         },
     )
-    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
     [warning] = [w for w in built.warnings if "handbook" in w]
     assert "weeknotes/handbook.md:1: error: docs/weeknotes/handbook.md has the same" in warning
     assert "The docs handbook" in built.page("weeknotes/handbook/")
@@ -206,7 +206,7 @@ def test_a_docs_page_replaces_a_listing_page_with_a_note(tiny: Path, tmp_path: P
         tiny,
         {"docs/teams/index.md": "# Our teams, by hand\n", "weeknotes/a.md": md(WEEKNOTE)},
     )
-    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
     assert "Our teams, by hand" in built.page("teams/")
     assert built.exists("teams/platform/index.html")
     assert not built.warnings
@@ -226,7 +226,7 @@ def test_a_team_or_author_named_index_never_replaces_its_listing(
     if "team:" not in extra:
         front += "team: platform\n"
     write_tree(tiny, {"weeknotes/2026-W47-x.md": md(front)})
-    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
     page = built.page(listing)
     assert "ow-" in page and own.split("/")[1] in page  # the listing links the entry's page
     assert built.exists(own + "index.html")
