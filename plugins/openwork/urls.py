@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urljoin
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # every character with a meaning in a URL, and '%'
@@ -30,6 +31,7 @@ class PageUrls:
         return relative_url(self.url(target_src_uri), self.url(from_src_uri))
 
 
+@lru_cache(maxsize=1 << 16)  # a site links the same pages from page after page
 def relative_url(target: str, base: str) -> str:
     """Relative URL from page URL `base` to site URL `target` (both site-relative)."""
     base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"

@@ -106,7 +106,7 @@ def run_check(
         if progress is not None:
             progress(path)
 
-    settings = settings or SiteSettings(site_url=PLACEHOLDER_URL)
+    settings = settings or SiteSettings(site_url=PLACEHOLDER_URL, feed_bodies_from_markdown=True)
     result = run(root, options, settings, "build", progress=count)
     problems = [p for p in result.problems if scope.covers(p.path)]
     files = sum(1 for path in seen if scope.covers(path))
@@ -130,6 +130,7 @@ def check_settings(
         directory_urls=directory_urls,
         docs_pages=pages,
         docs_dir=docs_dir,
+        feed_bodies_from_markdown=True,
     )
 
 
