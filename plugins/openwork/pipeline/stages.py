@@ -18,7 +18,7 @@ from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
 from openwork.pipeline.feed_boundary import checked_catalog
-from openwork.problems import Problem
+from openwork.problems import Problem, sort_problems
 from openwork.render import charts
 from openwork.render.entries_json import entries_json
 from openwork.render.pages import (
@@ -156,7 +156,7 @@ def run(
         data_files=data_files,
         catalog=catalog,
         renderer=renderer,
-        problems=tuple(problems),
+        problems=tuple(sort_problems(problems)),
         notes=tuple(notes),
         read=read,
     )
