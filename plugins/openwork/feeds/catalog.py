@@ -171,7 +171,10 @@ class FeedCatalog:
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
         newest = scope.entries[: self.settings.limit]
-        items = tuple(self._item(entry, bodies, cache) for entry in newest)
+        return self.compose(scope, tuple(self._item(entry, bodies, cache) for entry in newest))
+
+    def compose(self, scope: FeedScope, items: tuple[FeedItem, ...]) -> Feed:
+        """A feed of `scope` carrying `items`."""
         return Feed(
             title=scope.title,
             description=scope.description,

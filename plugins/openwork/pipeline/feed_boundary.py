@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
-from openwork.feeds.model import EPOCH, Feed, FeedItem
+from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
 from openwork.feeds.publish import OPML_PATH, RENDERERS
 from openwork.pipeline.boundary import describe, entry_problem, isolate
@@ -47,17 +47,7 @@ def checked_catalog(
 
 
 def _trial(catalog: FeedCatalog, items: list[FeedItem]) -> Feed:
-    site = catalog.find("site") or catalog.scopes[0]
-    return Feed(
-        title=site.title,
-        description=site.description,
-        home_url=catalog.page_url(site),
-        urls={f: catalog.url(site, f) for f in catalog.formats},
-        language=catalog.settings.language,
-        author=catalog.settings.author or catalog.settings.site_name,
-        updated=max((i.updated for i in items), default=EPOCH),
-        items=tuple(items),
-    )
+    return catalog.compose(catalog.find("site") or catalog.scopes[0], tuple(items))
 
 
 def feed_documents(
