@@ -245,7 +245,7 @@ def test_head_links_escape_titles_and_sit_before_head_end(tmp_path: Path) -> Non
     scope = catalog2.find("team", "ops-team")
     assert scope is not None
     object.__setattr__(scope, "title", 'Say "hi" <now>')
-    assert 'title="Say &quot;hi&quot; &lt;now&gt; (RSS)"' in head_links(catalog2, scope.page_src)
+    assert 'title="Say &#34;hi&#34; &lt;now&gt; (RSS)"' in head_links(catalog2, scope.page_src)
 
 
 def test_front_matter_is_escaped_in_every_format(tmp_path: Path) -> None:
