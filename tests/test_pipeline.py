@@ -8,6 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from openwork.cli import main
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, feed_documents, run, stages
 
@@ -230,3 +231,32 @@ def test_a_team_or_author_named_index_never_replaces_its_listing(
     page = built.page(listing)
     assert "ow-" in page and own.split("/")[1] in page  # the listing links the entry's page
     assert built.exists(own + "index.html")
+
+
+def test_check_reports_what_the_build_trips_on(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _site(tiny)
+    write_tree(
+        tiny,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS.replace(
+                "  name: material", "  name: material\n  custom_dir: overrides"
+            ),
+            "docs/weeknotes/handbook.md": "# Handbook\n",
+            "weeknotes/handbook.md": md("title: Handbook\ndate: 2026-11-02\nteam: ops\n"),
+        },
+    )
+    _override(tiny, "entry_footer.html")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "site")
+    from_build = sorted(w.removeprefix("openwork: ") for w in built.warnings if ": error: " in w)
+    monkeypatch.chdir(tiny)
+    assert main(["check"]) == 1
+    from_check = sorted(
+        line for line in capsys.readouterr().out.splitlines() if ": error: " in line
+    )
+    assert from_check == from_build
+    assert [line.split(":")[0] for line in from_check] == [
+        "weeknotes/2026-W46-platform.md",  # its page cannot render
+        "weeknotes/handbook.md",  # a docs page has its address
+    ]
