@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openwork.blameless import FAMILIES, Passage, Rules
 from openwork.content import read_content
+from openwork.content.blameless import FAMILIES, Passage, Rules
 from openwork.options import Options
 
 from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
@@ -260,7 +260,7 @@ def test_mkdocs_build_logs_the_warnings_and_still_builds(tmp_path: Path) -> None
     built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert any(
         w.endswith(
-            "incidents/2026-03-02-payments.md:24: warning: blameless: 'careless' judges a "
+            "incidents/2026-03-02-payments.md:24: blameless: 'careless' judges a "
             "person's character: describe the conditions people worked in (workload, tools, "
             "information, time pressure) instead"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -17,14 +18,23 @@ from mkdocs.structure.pages import Page
 
 from openwork import paths
 from openwork.config import OpenworkConfig
+from openwork.content.model import Entry
 from openwork.content.private import marker_problems, strip_private
+from openwork.content.rejected import rejected_files
 from openwork.feeds import add_to_head, head_links
+from openwork.feeds.material_guard import with_guard
+from openwork.log_paths import LOGGER, SourcePaths
+from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
 from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
 from openwork.pipeline.boundary import page_problem
+from openwork.problem_log import log_problems
 from openwork.problems import Problem
 from openwork.render.links import rewrite_links
 from openwork.render.pages import dashboard_markdown
+from openwork.render.problem_pages import problem_pages
+from openwork.render.social import social_meta
+from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -38,6 +48,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._reset()
+        # MkDocs' link warnings about an entry name its source file, not the generated page.
+        self.source_paths = SourcePaths(self._entries_by_src)
 
     def _reset(self) -> None:
         # `mkdocs serve` keeps one plugin instance across rebuilds: nothing may carry over.
@@ -46,6 +58,11 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.root = Path()
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
+        self.section: Page | None = None
+
+    def _entries_by_src(self) -> dict[str, Entry]:
+        pages = self.result.entry_pages if self.result else {}
+        return {src: page.entry for src, page in pages.items()}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -65,6 +82,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 "(or turn feeds off with `feeds: {formats: []}` under the openwork plugin)"
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
+        logging.getLogger(LOGGER).addFilter(self.source_paths)  # once: the same object
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
         return config
@@ -97,8 +115,13 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.result = result = run(
             self.root, self.options, self._settings(config, files, docs_rel), mode
         )
-        for problem in result.problems:
-            log.warning(str(problem))
+        log_problems(log, group_problems(result.problems))  # repeats said once
+        folders = [c.folder for c in self.options.collections.values()]
+        read = result.read
+        # Every entry rejected: said loudly, so a site that looks empty is not taken as quiet.
+        log_problems(
+            log, nothing_published(folders, read.problems, len(read.entries) + len(read.hidden))
+        )
         for note in result.notes:
             log.info(note)
         for file in files.documentation_pages():
@@ -111,6 +134,11 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self._add(files, config, generated.src_uri, generated.markdown, in_nav=generated.in_nav)
         for src_uri, content in result.data_files.items():
             self._add(files, config, src_uri, content, in_nav=False)
+        if self.is_serve:
+            # Under serve, a rejected entry's URL shows its problems, not a 404.
+            rejected = rejected_files(result.read, self.options, self.root)
+            for page in problem_pages(rejected, result.renderer):
+                self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files
@@ -143,7 +171,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             try:
                 dashboard = dashboard_markdown(result.site, result.renderer, src, result.catalog)
             except Exception as exc:  # the home page stays; its dashboard block is left out
-                log.warning(str(page_problem(src, exc)))
+                log_problems(log, [page_problem(src, exc)])
                 return markdown
             return markdown + "\n\n" + dashboard
         return markdown
@@ -154,8 +182,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return markdown
         if problems := marker_problems(markdown, in_code=False):
             path, first_line = self._docs_location(page, markdown)
-            for offset, message in problems:
-                log.warning(str(Problem(path, first_line + offset, "warning", message)))
+            log_problems(
+                log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
+            )
         return strip_private(markdown, in_code=False)[0]
 
     def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
@@ -186,6 +215,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
+        # An entry, week, tag, team or author page highlights its section's tab.
+        self.section = section_page(nav, page)
+        if self.section is not None:
+            self.section.active = True  # undone in on_post_page, as MkDocs does for the page
         entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
         if entry_page is not None and self.result is not None:
             # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
@@ -199,21 +232,36 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        catalog = self.result.catalog if self.result else None
-        if catalog is None or self.result is None:
+        if self.section is not None:
+            self.section.active = False
+            self.section = None
+        if self.result is None:
             return output
         src = page.file.src_uri
         entry_page = self.result.entry_pages.get(src)
         entry = entry_page.entry if entry_page else None
-        return add_to_head(output, head_links(catalog, src, entry))
+        if entry is not None and page.canonical_url and "material/social" not in config.plugins:
+            # Open Graph and Twitter cards for a shared link (Material's social plugin, when on,
+            # writes its own).
+            image = config.extra.get("social_image")
+            site = str(config.site_url or page.canonical_url)
+            meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
+            output = add_to_head(output, meta)
+        catalog = self.result.catalog
+        if catalog is None:
+            return output
+        links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
+        return add_to_head(output, links)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger(LOGGER).removeFilter(self.source_paths)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         catalog = self.result.catalog if self.result else None
         if catalog is not None:
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
-            for problem in write_feed_files(catalog, self.entry_html, Path(config.site_dir)):
-                log.warning(str(problem))
+            log_problems(log, write_feed_files(catalog, self.entry_html, Path(config.site_dir)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.options is None:

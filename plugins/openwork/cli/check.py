@@ -10,6 +10,7 @@ from openwork.cli.siteconfig import SiteConfig
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, run
 from openwork.problems import Problem
+from openwork.reporting import group_problems
 
 # Feed items are made and written even without a `site_url` (the build would refuse to run):
 # a value that breaks a feed is reported either way.
@@ -136,7 +137,7 @@ def check_settings(site: SiteConfig) -> SiteSettings:
 
 def format_problems(problems: Iterable[Problem]) -> list[str]:
     # One problem per line: a message is never allowed to start a line of its own.
-    return [" ".join(str(p).split("\n")) for p in problems]
+    return [" ".join(str(p).split("\n")) for p in group_problems(problems)]
 
 
 def _count(n: int, noun: str) -> str:

@@ -38,7 +38,8 @@ class FeedSettings:
     site_name: str
     site_url: str  # absolute, ending in '/'
     formats: tuple[str, ...] = ("rss", "atom", "json")
-    limit: int = 50
+    limit: int = 50  # newest items in the site's and each collection's feed
+    scoped_limit: int = 20  # in each team's and tag's feed
     description: str | None = None
     language: str = "en"
     author: str | None = None  # `site_author`; the site's name when absent
@@ -149,7 +150,7 @@ class FeedCatalog:
         """Every entry some feed carries (within its limit), once, in the site's order."""
         seen: dict[str, Entry] = {}
         for scope in self.scopes:
-            for entry in scope.entries[: self.settings.limit]:
+            for entry in scope.entries[: self.limit(scope)]:
                 seen.setdefault(entry.id, entry)
         return list(seen.values())
 
@@ -166,12 +167,19 @@ class FeedCatalog:
         bodies: Mapping[str, str],
         cache: MutableMapping[str, FeedItem] | None = None,
     ) -> Feed:
-        """The `Feed` value of a scope: its newest `limit` entries with their rendered HTML
+        """The `Feed` value of a scope: its newest entries (`limit` for the site and collection
+        feeds, `scoped_limit` for team and tag feeds) with their rendered HTML
         (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
-        newest = scope.entries[: self.settings.limit]
+        newest = scope.entries[: self.limit(scope)]
         return self.compose(scope, tuple(self._item(entry, bodies, cache) for entry in newest))
+
+    def limit(self, scope: FeedScope) -> int:
+        """How many items a scope's feed keeps: the site's and collections' `limit`, team
+        and tag feeds their `scoped_limit`."""
+        broad = scope.kind in ("site", "collection")
+        return self.settings.limit if broad else self.settings.scoped_limit
 
     def compose(self, scope: FeedScope, items: tuple[FeedItem, ...]) -> Feed:
         """A feed of `scope` carrying `items`."""

@@ -9,6 +9,7 @@ from datetime import date
 
 from openwork.content.model import Author, Entry
 from openwork.content.schemas import Action
+from openwork.content.teams import Team
 from openwork.index.tag_index import index_tags
 from openwork.options import Options
 from openwork.slugs import team_display
@@ -48,6 +49,7 @@ class Site:
     by_week: dict[str, list[Entry]] = field(default_factory=dict)
     by_team: dict[str, list[Entry]] = field(default_factory=dict)
     team_names: dict[str, str] = field(default_factory=dict)
+    teams: dict[str, Team] = field(default_factory=dict)  # declared in teams.yml, by id
     by_author: dict[str, list[Entry]] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
     by_tag: dict[str, list[Entry]] = field(default_factory=dict)
@@ -114,6 +116,7 @@ def build_site(
     tag_descriptions: Mapping[str, str] | None = None,
     *,
     previews: frozenset[str] = frozenset(),
+    teams: Mapping[str, Team] | None = None,
     on_error: EntryError | None = None,
 ) -> Site:
     """Group entries (already newest first) in one pass, plus a pass for links.
@@ -128,11 +131,11 @@ def build_site(
             if on_error is None:
                 raise
             on_error(entry, exc)
-    site = _group(keyed, authors, options, today, tag_descriptions, previews)
+    site = _group(keyed, authors, options, today, tag_descriptions, previews, teams)
     if not previews:
         return site
     public = [(e, k) for e, k in keyed if e.id not in previews]
-    public_site = _group(public, authors, options, today, tag_descriptions, frozenset())
+    public_site = _group(public, authors, options, today, tag_descriptions, frozenset(), teams)
     return Site(**{**_fields(site), "public_site": public_site})
 
 
@@ -166,6 +169,7 @@ def _group(
     today: date,
     tag_descriptions: Mapping[str, str] | None,
     previews: frozenset[str],
+    teams: Mapping[str, Team] | None = None,
 ) -> Site:
     shown = [entry for entry, _ in keyed]
     by_id: dict[str, Entry] = {}
@@ -173,7 +177,8 @@ def _group(
     by_year: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     by_week: dict[str, list[Entry]] = defaultdict(list)
     by_team: dict[str, list[Entry]] = defaultdict(list)
-    team_names: dict[str, str] = {}
+    declared = dict(teams or {})
+    team_names = {key: team.name for key, team in declared.items()}  # a declared name wins
     by_author: dict[str, list[Entry]] = defaultdict(list)
     site_authors = {author.id: author for author in authors.values()}
     previous: dict[str, Entry] = {}
@@ -219,6 +224,7 @@ def _group(
         by_week=dict(by_week),
         by_team=dict(by_team),
         team_names=team_names,
+        teams=declared,
         by_author=dict(by_author),
         authors=site_authors,
         by_tag=dict(tags.entries),

@@ -185,6 +185,7 @@ def _settle(
             today,
             tag_descriptions=read.tag_rules.descriptions,
             previews=previews,
+            teams=read.teams,
             on_error=lambda entry, exc, failed=failed: failed.setdefault(
                 entry.id, entry_problem(entry, "index", exc)
             ),
@@ -260,6 +261,7 @@ def _catalog(site: Site, renderer: Renderer, settings: SiteSettings) -> FeedCata
         site_url=FeedSettings.normalise_url(settings.site_url),
         formats=formats,
         limit=site.options.feeds.limit,
+        scoped_limit=site.options.feeds.scoped_limit,
         description=settings.description,
         language=settings.language,
         author=settings.author,
