@@ -254,3 +254,28 @@ def test_check_reports_what_the_build_trips_on(
         "weeknotes/2026-W46-platform.md",  # its page cannot render
         "weeknotes/handbook.md",  # a docs page has its address
     ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "listing", "said"),
+    [
+        ("team: index\n", "teams/", "team 'index' would take the URL /teams/"),
+        ("authors: [index]\n", "authors/", "/authors/"),
+    ],
+)
+def test_a_team_or_author_named_index_never_replaces_its_listing(
+    tiny: Path, tmp_path: Path, extra: str, listing: str, said: str
+) -> None:
+    front = WEEKNOTE.replace("team: platform\n", "") + extra
+    if "team:" not in extra:
+        front += "team: platform\n"
+    other = WEEKNOTE.replace("team: platform\n", "team: data\nauthors: [ada]\n")
+    write_tree(
+        tiny,
+        {"weeknotes/2026-W47-x.md": md(front), "weeknotes/2026-W46-data.md": md(other)},
+    )
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
+    # The name is refused where it is written; the listing stays the listing.
+    assert [w for w in built.warnings if "2026-W47-x.md" in w and said in w], built.warnings
+    page = built.page(listing)
+    assert "ow-" in page and ("data" in page if listing == "teams/" else "ada" in page)
