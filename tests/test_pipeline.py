@@ -3,6 +3,7 @@ out everywhere; previews never reach a feed; pages never overwrite one another."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,11 +11,12 @@ import feedparser
 import pytest
 from openwork import paths
 from openwork.cli import main
+from openwork.index import build_site as index_site
 from openwork.options import Options
-from openwork.pipeline import SiteSettings, feed_documents, run, stages
+from openwork.pipeline import SiteSettings, feed_documents, run, shown_entries, stages
 
 from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
-from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md
+from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md, read
 
 SETTINGS = SiteSettings(site_name="Tiny", site_url="https://tiny.example/")
 # A theme override with a bug that only one entry meets: the kind of failure no test of the
@@ -279,3 +281,26 @@ def test_a_team_or_author_named_index_never_replaces_its_listing(
     assert [w for w in built.warnings if "2026-W47-x.md" in w and said in w], built.warnings
     page = built.page(listing)
     assert "ow-" in page and ("data" in page if listing == "teams/" else "ada" in page)
+
+
+def test_one_preview_policy_and_a_site_that_stays_as_built(tmp_path: Path) -> None:
+    result = read(
+        tmp_path,
+        {
+            "weeknotes/2026-W47-platform.md": md(WEEKNOTE + "tags: [ops]\n"),
+            "weeknotes/draft.md": md("title: Draft\ndate: 2026-11-21\nteam: x\ndraft: true\n"),
+        },
+    )
+    shown, previews = shown_entries(result, "build")
+    assert [e.id for e in shown] == ["weeknotes/2026-W47-platform"] and not previews
+    shown, previews = shown_entries(result, "serve")
+    assert [e.id for e in shown] == ["weeknotes/draft", "weeknotes/2026-W47-platform"]
+    assert previews == {"weeknotes/draft"}
+    site = index_site(shown, {}, Options(), NOW.date(), previews=previews)
+    assert [e.id for e in site.entries] == [e.id for e in shown]
+    assert site.is_preview(shown[0]) and not site.is_preview(shown[1])
+    public = site.public()
+    assert [e.id for e in public.entries] == ["weeknotes/2026-W47-platform"]
+    assert "x" not in public.by_team and not public.previews
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        site.previews = frozenset()  # type: ignore[misc]
