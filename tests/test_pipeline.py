@@ -304,3 +304,24 @@ def test_one_preview_policy_and_a_site_that_stays_as_built(tmp_path: Path) -> No
     assert "x" not in public.by_team and not public.previews
     with pytest.raises(dataclasses.FrozenInstanceError):
         site.previews = frozenset()  # type: ignore[misc]
+
+
+def test_under_serve_an_entry_the_pipeline_left_out_shows_its_problem(
+    tiny: Path, tmp_path: Path
+) -> None:
+    _site(tiny)
+    write_tree(
+        tiny,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS.replace(
+                "  name: material", "  name: material\n  custom_dir: overrides"
+            )
+        },
+    )
+    _override(tiny, "entry_footer.html")
+    served = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
+    page = served.page("weeknotes/2026-w46-platform/")
+    assert "openwork could not render this entry: ZeroDivisionError" in page
+    assert "Platform team: week 47, 2026" in served.page("weeknotes/2026-w47-platform/")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "build")
+    assert not built.exists("weeknotes/2026-w46-platform/index.html")
