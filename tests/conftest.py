@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builder import Built, build_site, copy_example
+from tests.builder import Built, copy_example, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +24,7 @@ def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def example(example_root: Path) -> Built:
     """The example organisation (plus hidden canaries), built like `make build` does."""
-    return build_site(example_root / "mkdocs.yml", example_root.parent / "site")
+    return mkdocs_build(example_root / "mkdocs.yml", example_root.parent / "site")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 from openwork.content.text import FORBIDDEN
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
 from tests.hostile import hostile_files
 
 FEEDS = ["feed.xml", "atom.xml", "feed.json"]
@@ -22,7 +22,7 @@ def test_a_site_of_hostile_entries_builds_with_every_feed(tmp_path: Path) -> Non
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    built = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
 
     for warning in built.warnings:
         assert "Traceback" not in warning and "could not" not in warning, warning

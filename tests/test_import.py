@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from openwork.cli.app import main
 
-from tests.builder import REPO, Built, build_site, write_tree
+from tests.builder import REPO, Built, mkdocs_build, write_tree
 
 FIXTURES = REPO / "tests" / "fixtures"
 JEKYLL = FIXTURES / "jekyll-blog"
@@ -99,7 +99,7 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     assert "`{% post_url 2022-11-11-weeknote-45 %}`" in written  # inline code is kept
     assert (site / "docs/weeknotes/2022-11-11-weeknote-45/burnup.png").is_file()
 
-    built = build_site(site / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
     # The only warning left is the incident's missing timings, as one line.
     assert [w for w in built.warnings if "openwork" in w or "Doc file" in w] == [
         "openwork: incidents/2023/2023-02-03-search-outage.md:1: " + NO_STARTED
@@ -135,7 +135,7 @@ def test_a_hugo_site_with_toml_and_bundles_builds_strict(
     assert "wrote 2 entries (2 incidents)" in report
     assert "lastmod -> updated" in report and "figure converted" in report
     assert 'incidents/2023/2023-03-01-failover.md:23: {{< tweet user="council"' in report
-    built = build_site(site / "mkdocs.yml", tmp_path / "out", strict=True)
+    built = mkdocs_build(site / "mkdocs.yml", tmp_path / "out", strict=True)
     pages = entry_pages(built)
     assert set(pages) == {"incidents/2023-03-01-failover/", "incidents/cache-warmup/"}
     for url, html in pages.items():
@@ -184,7 +184,7 @@ def test_an_unconverted_jekyll_folder_builds_without_template_code_leaking(
     folder.mkdir(parents=True)
     for post in (JEKYLL / "_posts").glob("2022-11-1*.md"):
         shutil.copy(post, folder / post.name)
-    built = build_site(site / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
     # Pages, listings, feeds, descriptions: the only template code left is the inline code
     # a writer quoted on purpose.
     text = built.all_text().replace("{% post_url 2022-11-11-weeknote-45 %}", "")
@@ -195,4 +195,4 @@ def test_an_unconverted_jekyll_folder_builds_without_template_code_leaking(
     # The post_url to a post that is not here: MkDocs' warning names the source file and line.
     assert "Doc file 'weeknotes/2022/2022-11-18-weeknote-46.md:11' contains a link" in warnings
     with pytest.raises(Abort):
-        build_site(site / "mkdocs.yml", tmp_path / "out2", strict=True)
+        mkdocs_build(site / "mkdocs.yml", tmp_path / "out2", strict=True)

@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, Built, mkdocs_build, write_tree
 from tests.reading import md
 
 
@@ -102,7 +102,7 @@ def test_entry_pages_carry_open_graph_meta_escaped(tmp_path: Path) -> None:
         tmp_path / "src",
         {"mkdocs.yml": config, "docs/index.md": "# Home\n", "experiments/fix.md": md(front)},
     )
-    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     page = built.page("experiments/fix/")
     head = page.split("</head>", 1)[0]
     assert "<script>alert(1)" not in head and "<i>short" not in head

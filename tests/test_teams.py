@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, Built, mkdocs_build, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, WEEKNOTE, md, problems, read
 
 AUTHORS = """\
@@ -102,7 +102,7 @@ def _built(tmp_path: Path) -> Built:
             "experiments/fine.md": md(EXPERIMENT + "team: data-science\n"),
         },
     )
-    return build_site(root / "mkdocs.yml", tmp_path / "site")
+    return mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
 
 
 def test_team_pages_show_the_declaration_and_the_index_the_latest_and_counts(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -136,9 +137,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self._add(files, config, src_uri, content, in_nav=False)
         if self.is_serve:
             # Under serve, a rejected entry's URL shows its problems, not a 404.
-            rejected = rejected_files(result.read, self.options, self.root)
-            for page in problem_pages(rejected, result.renderer):
-                self._add(files, config, page.src_uri, page.markdown, in_nav=False)
+            # An entry the pipeline left out (its page, a listing or a feed failed) counts
+            # as rejected too: the pipeline's problems, its surviving entries.
+            shown = [page.entry for page in result.entry_pages.values()]
+            seen = replace(result.read, entries=shown, hidden=[], problems=list(result.problems))
+            for page in problem_pages(
+                rejected_files(seen, self.options, self.root), result.renderer
+            ):
+                if files.get_file_from_path(page.src_uri) is None:  # a docs page keeps its URL
+                    self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files

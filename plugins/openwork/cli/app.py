@@ -356,10 +356,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     scope = make_scope(args.paths, site.root, Path.cwd())
     progress = Progress(sys.stderr)
     try:
-        settings = check_settings(
-            site.root, site.site_name, site.site_url, site.docs_dir, site.directory_urls
-        )
-        report = run_check(site.root, site.options, scope, progress, settings)
+        report = run_check(site.root, site.options, scope, progress, check_settings(site))
     finally:
         progress.finish()
     for line in format_problems(report.problems):

@@ -30,6 +30,7 @@ class SiteConfig:
     site_url: str | None = None
     docs_dir: str = "docs"
     directory_urls: bool = True
+    template_dirs: tuple[Path, ...] = ()  # the theme's `custom_dir/openwork`, as the build uses
 
 
 class _Loader(yaml.SafeLoader):
@@ -177,4 +178,11 @@ def load_site_config(given: str | None, cwd: Path) -> SiteConfig:
         site_url=str(config["site_url"]) if config.get("site_url") else None,
         docs_dir=str(config.get("docs_dir") or "docs"),
         directory_urls=config.get("use_directory_urls") is not False,
+        template_dirs=_template_dirs(config, path.parent.resolve()),
     )
+
+
+def _template_dirs(config: dict[str, Any], root: Path) -> tuple[Path, ...]:
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (root / str(custom) / "openwork",) if custom else ()

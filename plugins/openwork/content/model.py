@@ -14,6 +14,7 @@ from openwork.content.schemas import (
     Metric,
     TimelineEvent,
 )
+from openwork.slugs import slugify
 from openwork.tags import Tag
 
 
@@ -74,8 +75,6 @@ class Entry:
 
     @property
     def team_slug(self) -> str | None:
-        from openwork.slugs import slugify
-
         return slugify(self.team) if self.team else None
 
     @property

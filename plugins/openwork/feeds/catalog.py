@@ -150,7 +150,7 @@ class FeedCatalog:
         """Every entry some feed carries (within its limit), once, in the site's order."""
         seen: dict[str, Entry] = {}
         for scope in self.scopes:
-            for entry in scope.entries[: self.settings.limit]:
+            for entry in scope.entries[: self.limit(scope)]:
                 seen.setdefault(entry.id, entry)
         return list(seen.values())
 
@@ -172,10 +172,17 @@ class FeedCatalog:
         (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
+        newest = scope.entries[: self.limit(scope)]
+        return self.compose(scope, tuple(self._item(entry, bodies, cache) for entry in newest))
+
+    def limit(self, scope: FeedScope) -> int:
+        """How many items a scope's feed keeps: the site's and collections' `limit`, team
+        and tag feeds their `scoped_limit`."""
         broad = scope.kind in ("site", "collection")
-        limit = self.settings.limit if broad else self.settings.scoped_limit
-        newest = scope.entries[:limit]
-        items = tuple(self._item(entry, bodies, cache) for entry in newest)
+        return self.settings.limit if broad else self.settings.scoped_limit
+
+    def compose(self, scope: FeedScope, items: tuple[FeedItem, ...]) -> Feed:
+        """A feed of `scope` carrying `items`."""
         return Feed(
             title=scope.title,
             description=scope.description,

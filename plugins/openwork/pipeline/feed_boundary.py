@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
-from openwork.feeds.model import EPOCH, Feed, FeedItem
+from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.publish import RENDERERS, iter_feed_files
 from openwork.pipeline.boundary import describe, entry_problem, isolate
 from openwork.problems import Problem
@@ -46,17 +46,7 @@ def checked_catalog(
 
 
 def _trial(catalog: FeedCatalog, items: list[FeedItem]) -> Feed:
-    site = catalog.find("site") or catalog.scopes[0]
-    return Feed(
-        title=site.title,
-        description=site.description,
-        home_url=catalog.page_url(site),
-        urls={f: catalog.url(site, f) for f in catalog.formats},
-        language=catalog.settings.language,
-        author=catalog.settings.author or catalog.settings.site_name,
-        updated=max((i.updated for i in items), default=EPOCH),
-        items=tuple(items),
-    )
+    return catalog.compose(catalog.find("site") or catalog.scopes[0], tuple(items))
 
 
 def iter_feed_documents(

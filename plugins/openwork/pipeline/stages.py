@@ -18,7 +18,7 @@ from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
 from openwork.pipeline.feed_boundary import checked_catalog
-from openwork.problems import Problem
+from openwork.problems import Problem, sort_problems
 from openwork.render import charts
 from openwork.render.entries_json import entries_json
 from openwork.render.pages import (
@@ -34,6 +34,7 @@ from openwork.urls import PageUrls
 
 Mode = Literal["build", "serve"]
 ENTRIES_JSON = "entries.json"
+_STAND_IN = "<p>…</p>"  # a body for trying feed items before MkDocs has made the HTML
 _ROUNDS = 5  # an entry that fails only beside another is found within a few rounds
 
 
@@ -50,6 +51,10 @@ class SiteSettings:
     template_dirs: tuple[Path, ...] = ()  # theme overrides, searched before the package's
     docs_pages: frozenset[str] = frozenset()  # the engine's own pages (docs/), by docs path
     docs_dir: str = "docs"  # for messages: where `docs_pages` live, from the site root
+    # Feed items are tried before any page is made, with a stand-in body; `openwork check`,
+    # which converts no Markdown, tries each entry's Markdown as the body instead. A build
+    # tries the body HTML again when it writes the feeds (`write_feed_files`).
+    feed_bodies_from_markdown: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ def run(
         data_files=data_files,
         catalog=catalog,
         renderer=renderer,
-        problems=tuple(problems),
+        problems=tuple(sort_problems(problems)),
         notes=tuple(notes),
         read=read,
     )
@@ -205,7 +210,8 @@ def _render_round(
     _try_each(site.kind_entries("incident"), lambda batch: _charts(site, batch), "chart", failed)
     catalog = _catalog(site, renderer, settings)
     if catalog is not None:
-        bodies = {e.id: e.body for e in site.entries}  # the build's HTML comes later
+        markdown = settings.feed_bodies_from_markdown
+        bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
         catalog, bad, feed_problems = checked_catalog(catalog, bodies)
         for entry, problem in zip(bad, feed_problems, strict=True):
             failed.setdefault(entry.id, problem)

@@ -77,6 +77,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=StrictUndefined,
+            # One environment per build: never look at a template's file again to see if it
+            # changed (Jinja's default does, on every render).
+            auto_reload=False,
         )
         self.env.filters.update(
             md=md_text,
