@@ -57,6 +57,7 @@ class Options(_Strict):
     pagination: int = Field(default=20, ge=1)
     include_private: bool = False
     authors_file: str = "authors.yml"
+    teams_file: str = "teams.yml"  # optional: declared teams (see content/teams.py)
     collections: dict[str, CollectionOptions] = Field(default_factory=_default_collections)
     tags: TagOptions = Field(default_factory=TagOptions)
     feeds: FeedOptions = Field(default_factory=FeedOptions)
