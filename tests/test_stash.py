@@ -6,6 +6,8 @@ import markdown
 import pytest
 from openwork.render.stash import stash_html, unstash
 
+from tests.builder import Built
+
 EXTENSIONS = ["toc", "tables", "admonition", "attr_list", "pymdownx.superfences"]
 
 LISTING = """\
@@ -60,3 +62,28 @@ def test_only_balanced_html_blocks_of_the_templates_are_stashed() -> None:
         assert kept in stashed
     assert "A &amp; B" not in stashed
     assert stash_html(FENCED) == (FENCED, [])
+
+
+def test_search_reads_the_page_without_the_blocks_it_would_skip() -> None:
+    text = (
+        "## Weeknotes\n\n<p>3 weeknotes.</p>\n\n"
+        '<ul class="ow-entries" data-search-exclude>\n<li>A</li>\n</ul>\n\n'
+        '<div class="wrap">\n<ul data-search-exclude><li>B</li></ul>\n<p>Kept</p>\n</div>\n'
+    )
+    stashed, blocks = stash_html(text)
+    html = convert(stashed)
+    full = unstash(html, blocks)
+    searchable = unstash(html, blocks, searchable_only=True)
+    assert full == convert(text)
+    assert "<li>A</li>" in full and "<li>A</li>" not in searchable
+    assert "<div data-search-exclude></div>" in searchable
+    # Only a block whose outer element is excluded is left out: "Kept" is still searchable.
+    assert "<p>3 weeknotes.</p>" in searchable and "Kept" in searchable
+
+
+def test_listing_pages_are_whole_and_no_placeholder_reaches_the_site(example: Built) -> None:
+    text = example.all_text()
+    assert "ow-stash" not in text
+    assert "<div data-search-exclude></div>" not in text
+    tag_page = example.page("tags/kubernetes/")
+    assert tag_page.count('class="ow-entry ') >= 2  # the stashed list is back in the page

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 PLACEHOLDER = '<div class="ow-stash" data-ow-stash="{}"></div>'
+# What search reads instead of a block it would skip: an element, as the block began with one.
+_SKIPPED = "<div data-search-exclude></div>"
 _PLACEHOLDER = re.compile(r'<div class="ow-stash" data-ow-stash="(\d+)"></div>')
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -61,8 +63,17 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
     return "\n\n".join(out), stash
 
 
-def unstash(html: str, stash: list[str]) -> str:
-    """The converted page with each placeholder replaced by its block."""
+def unstash(html: str, stash: list[str], *, searchable_only: bool = False) -> str:
+    """The converted page with each placeholder replaced by its block; with
+    `searchable_only`, a block whose outer element is `data-search-exclude` is left out (a
+    search index skips it anyway), for the search plugin to read less."""
     if not stash:
         return html
-    return _PLACEHOLDER.sub(lambda m: stash[int(m.group(1))], html)
+
+    def block(match: re.Match[str]) -> str:
+        text = stash[int(match.group(1))]
+        if searchable_only and "data-search-exclude" in text.split(">", 1)[0]:
+            return _SKIPPED
+        return text
+
+    return _PLACEHOLDER.sub(block, html)
