@@ -134,12 +134,12 @@ def paragraph(rng: random.Random, words: int) -> str:
 def body(rng: random.Random, headings: list[str]) -> str:
     """300-600 words under the headings, with a list, a code block and some inline code."""
     total = rng.randint(300, 600)
-    per = total // (len(headings) + 1)
+    per = (total - 40) // (len(headings) + 1)  # about 40 words go to the list and the code
     parts = [paragraph(rng, per)]
     code_at = rng.randrange(len(headings))
     list_at = rng.randrange(len(headings))
     for i, heading in enumerate(headings):
-        parts += [f"## {heading}", paragraph(rng, per - 24)]
+        parts += [f"## {heading}", paragraph(rng, per)]
         if i == list_at:
             marker = rng.choice(["-", "1."])
             parts.append("\n".join(f"{marker} {sentence(rng, 8)}" for _ in range(3)))

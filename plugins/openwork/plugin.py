@@ -12,7 +12,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -35,6 +35,7 @@ from openwork.render.links import rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
+from openwork.render.stash import stash_html, unstash
 from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
@@ -60,6 +61,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
+        self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
+        self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
 
     def _entries_by_src(self) -> dict[str, Entry]:
         pages = self.result.entry_pages if self.result else {}
@@ -173,6 +176,11 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
         if self.options is not None and not self.options.include_private:
             markdown = self._public_docs_page(markdown, page)
+        if page.file.generated_by is not None and not page.is_homepage:
+            # A listing (index, year, week, tag, team, author page): its template HTML skips
+            # Python-Markdown (put back in on_page_content).
+            markdown, self.stashed[page.file.src_uri] = stash_html(markdown)
+            return markdown
         if page.is_homepage:
             src = page.file.src_uri
             try:
@@ -212,6 +220,12 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if (stashed := self.stashed.pop(page.file.src_uri, None)) is not None:
+            # Search reads the page without the lists it would skip anyway (data-search-exclude),
+            # rather than parse them to find that out; the page itself gets back in full in
+            # on_page_context, after the search plugin has read it.
+            self.listing_html[page.file.src_uri] = unstash(html, stashed)
+            return unstash(html, stashed, searchable_only=True)
         entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
         if entry_page is None:
             return html
@@ -219,7 +233,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         page.edit_url = None  # the page is generated: there is no docs/ file to edit
         return entry_page.header + html + entry_page.footer
 
-    def on_page_context(
+    @event_priority(-100)  # after Material's search plugin has read the page
+    def _listing_in_full(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        if (html := self.listing_html.pop(page.file.src_uri, None)) is not None:
+            page.content = html
+        return context
+
+    def _page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
         # An entry, week, tag, team or author page highlights its section's tab.
@@ -237,6 +259,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 {"name": escape(tag.display), "url": urls.url(paths.tag(tag.slug))} for tag in tags
             ]
         return context
+
+    on_page_context = CombinedEvent(_page_context, _listing_in_full)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.section is not None:

@@ -15,7 +15,8 @@ from openwork.feeds.xmlfeed import GENERATOR, attr, document, element, text
 MEDIA_TYPE = "application/atom+xml"
 
 
-def _item(item: FeedItem) -> str:
+def atom_item(item: FeedItem) -> str:
+    """One `<entry>`, indented for its place in the feed."""
     i = "      "
     out = [
         "  <entry>\n",
@@ -57,4 +58,4 @@ def render_atom(feed: Feed, cache: MutableMapping[str, str] | None = None) -> by
         + element("generator", GENERATOR, f)
         + element("subtitle", feed.description, f)
     )
-    return document(head, feed, _item, cache, "</feed>\n")
+    return document(head, feed, atom_item, cache, "</feed>\n")

@@ -98,6 +98,11 @@ def _dumps(model: _Model, indent: str) -> str:
     return indent + text.replace("<", "\\u003c").replace("\n", "\n" + indent)
 
 
+def json_item(item: FeedItem) -> str:
+    """One item's JSON text, indented for its place in `items`."""
+    return _dumps(_item(item), "    ")
+
+
 def render_json(feed: Feed, cache: MutableMapping[str, str] | None = None) -> bytes:
     """The feed as JSON Feed, laid out as `json.dumps(..., indent=2)` would. Each item's
     text is made once per id in `cache` (pass one to every feed of a build)."""
@@ -106,7 +111,7 @@ def render_json(feed: Feed, cache: MutableMapping[str, str] | None = None) -> by
     for item in feed.items:
         piece = cache.get(item.id)
         if piece is None:
-            piece = cache[item.id] = _dumps(_item(item), "    ")
+            piece = cache[item.id] = json_item(item)
         items.append(piece)
     head = _dumps(json_feed(replace(feed, items=())), "")
     if items:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 
-from openwork.feeds.atom import render_atom
+from openwork.feeds.atom import atom_item, render_atom
 from openwork.feeds.catalog import FeedCatalog
-from openwork.feeds.jsonfeed import render_json
+from openwork.feeds.jsonfeed import json_item, render_json
 from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
-from openwork.feeds.rss import render_rss
+from openwork.feeds.rss import render_rss, rss_item
 from openwork.feeds.stylesheet import STYLED_FORMATS, STYLESHEET_PATH, stylesheet, with_stylesheet
 
 RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
@@ -18,13 +18,26 @@ RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
     "atom": render_atom,
     "json": render_json,
 }
+ITEM_WRITERS: dict[str, Callable[[FeedItem], str]] = {
+    "rss": rss_item,
+    "atom": atom_item,
+    "json": json_item,
+}
 OPML_PATH = "feeds.opml"
+
+
+def write_items(fmt: str, items: Sequence[FeedItem]) -> None:
+    """Write each item in `fmt` and let the text go; raises for an item that cannot be
+    written, as writing a feed holding it would."""
+    for item in items:
+        ITEM_WRITERS[fmt](item).encode("utf-8")  # what UTF-8 cannot hold fails here too
 
 
 def iter_feed_files(
     catalog: FeedCatalog,
     bodies: Mapping[str, str],
     on_error: Callable[[str, Exception], None] | None = None,
+    items: MutableMapping[str, FeedItem] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """(path relative to the site root, bytes) for every feed in every format, and the OPML,
     one at a time, so a build never holds every feed file at once.
@@ -32,14 +45,17 @@ def iter_feed_files(
     A feed that raises is left out and `on_error` hears its path (re-raised without one)."""
     if not catalog.formats:
         return
-    items: dict[str, FeedItem] = {}
-    # Each entry is in several feeds: its item is built once, and written once per format.
-    written: dict[str, dict[str, str]] = {fmt: {} for fmt in catalog.formats}
-    for scope in catalog.scopes:
-        for fmt in catalog.formats:
+    # Each entry is in several feeds: its item is made once (pass `items` to reuse those
+    # made already), and written once per format. One format at a time, so the build holds
+    # the items' text in one format only.
+    items = {} if items is None else items
+    for fmt in catalog.formats:
+        texts: dict[str, str] = {}
+        for scope in catalog.scopes:
             path = scope.path(fmt)
             try:
-                data = RENDERERS[fmt](catalog.feed(scope, bodies, items), written[fmt])
+                feed = catalog.feed(scope, bodies, items)
+                data = RENDERERS[fmt](feed, texts)
             except Exception as exc:
                 if on_error is None:
                     raise

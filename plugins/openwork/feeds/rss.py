@@ -22,7 +22,8 @@ _NAMESPACES = (
 )
 
 
-def _item(item: FeedItem) -> str:
+def rss_item(item: FeedItem) -> str:
+    """One `<item>`, indented for its place in the channel."""
     i = "      "
     out = ["    <item>\n", element("title", item.title, i), element("link", item.url, i)]
     if item.summary:
@@ -53,4 +54,4 @@ def render_rss(feed: Feed, cache: MutableMapping[str, str] | None = None) -> byt
         + element("language", feed.language, c)
         + element("lastBuildDate", format_datetime(feed.updated), c)
     )
-    return document(head, feed, _item, cache, "  </channel>\n</rss>\n")
+    return document(head, feed, rss_item, cache, "  </channel>\n</rss>\n")

@@ -3,37 +3,42 @@ format is left out of every feed with a problem naming its file; the other feeds
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
-from openwork.feeds.model import Feed, FeedItem
-from openwork.feeds.publish import RENDERERS, iter_feed_files
+from openwork.feeds.model import FeedItem
+from openwork.feeds.publish import iter_feed_files, write_items
 from openwork.pipeline.boundary import describe, entry_problem, isolate
 from openwork.problems import Problem
 
 
 def checked_catalog(
-    catalog: FeedCatalog, bodies: Mapping[str, str]
+    catalog: FeedCatalog,
+    bodies: Mapping[str, str],
+    made: MutableMapping[str, FeedItem] | None = None,
 ) -> tuple[FeedCatalog, list[Entry], list[Problem]]:
     """The catalog without the entries whose items fail, those entries, and a problem each.
 
-    Each entry a feed carries is made into an item, then all of them are written as one
-    trial feed per format (halved until the failing items are found when that raises)."""
+    Each entry a feed carries is made into an item (kept in `made`, for the feeds to reuse)
+    and written in each format; when that raises, halved until the failing items are found."""
+    made = {} if made is None else made
     problems: list[Problem] = []
     failed: list[Entry] = []
     items: list[tuple[Entry, FeedItem]] = []
     for entry in catalog.in_feeds():
         try:
-            items.append((entry, catalog.item(entry, bodies.get(entry.id))))
+            item = catalog.item(entry, bodies.get(entry.id))
+            items.append((entry, item))
+            made[entry.id] = item
         except Exception as exc:
             failed.append(entry)
             problems.append(entry_problem(entry, "feed", exc))
     for fmt in catalog.formats:
 
-        def attempt(batch: Sequence[tuple[Entry, FeedItem]], fmt: str = fmt) -> bytes:
-            return RENDERERS[fmt](_trial(catalog, [item for _, item in batch]))
+        def attempt(batch: Sequence[tuple[Entry, FeedItem]], fmt: str = fmt) -> None:
+            write_items(fmt, [item for _, item in batch])
 
         for index, exc in isolate(items, attempt).items():
             entry = items[index][0]
@@ -43,10 +48,6 @@ def checked_catalog(
     if failed:
         catalog = catalog.without({e.id for e in failed})
     return catalog, failed, problems
-
-
-def _trial(catalog: FeedCatalog, items: list[FeedItem]) -> Feed:
-    return catalog.compose(catalog.find("site") or catalog.scopes[0], tuple(items))
 
 
 def iter_feed_documents(
@@ -59,14 +60,15 @@ def iter_feed_documents(
     converts nothing)."""
     if not catalog.formats or not catalog.scopes:
         return
-    catalog, _, found = checked_catalog(catalog, bodies)
+    made: dict[str, FeedItem] = {}
+    catalog, _, found = checked_catalog(catalog, bodies, made)
     problems.extend(found)
 
     def feed_failed(path: str, exc: Exception) -> None:  # not one entry's fault: left out
         message = f"openwork could not write this feed: {describe(exc)}"
         problems.append(Problem(path, 1, "error", message))
 
-    yield from iter_feed_files(catalog, bodies, feed_failed)
+    yield from iter_feed_files(catalog, bodies, feed_failed, made)
 
 
 def feed_documents(
