@@ -117,3 +117,30 @@ def test_entry_pages_carry_open_graph_meta_escaped(tmp_path: Path) -> None:
     assert meta["og:image"] == "https://tiny.example/assets/card.png"
     assert meta["twitter:card"] == "summary_large_image"
     assert "og:title" not in built.page("")  # listings and docs pages are not articles
+
+
+def test_tags_show_once_as_material_chips(served: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(served + "weeknotes/2026-w45-platform/")
+    assert page.locator(".md-tags a").count() >= 2
+    assert page.locator(".ow-tags").is_hidden()  # the line for other themes gives way
+    page.close()
+
+
+def test_printing_an_entry_or_the_incidents_page_keeps_content_not_navigation(
+    served: str, browser
+) -> None:
+    # Without JavaScript: Material's script opens <details> for print, the stylesheet must too.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(served + "incidents/")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar").first.is_hidden()
+    tables = page.locator("details.ow-chart__data table")
+    assert tables.count() == 2
+    for i in range(2):  # the charts' data tables print open, though their <details> are shut
+        assert page.locator("details.ow-chart__data").nth(i).get_attribute("open") is None
+        assert tables.nth(i).bounding_box()["height"] > 40
+    page.goto(served + "incidents/2026-10-28-address-lookup-outage/")
+    assert page.locator(".ow-card").is_visible() and page.locator(".ow-prevnext").is_hidden()
+    context.close()
