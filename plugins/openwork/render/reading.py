@@ -27,25 +27,28 @@ def week_span(iso_week: str) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def week_dates(iso_week: str) -> str:
-    """'Monday 9 to Sunday 15 November 2026', naming a month or year only where it changes."""
+def _week_words(iso_week: str, *, long: bool) -> str:
+    """A week's first and last day, naming the month or year of Monday only where it changes."""
     monday, sunday = week_span(iso_week)
-    end = f"Sunday {sunday.day} {sunday:%B} {sunday.year}"
-    if monday.year != sunday.year:
-        return f"Monday {monday.day} {monday:%B} {monday.year} to {end}"
-    if monday.month != sunday.month:
-        return f"Monday {monday.day} {monday:%B} to {end}"
-    return f"Monday {monday.day} to {end}"
+    month = "%B" if long else "%b"
+    first = ("Monday " if long else "") + str(monday.day)
+    last = ("Sunday " if long else "") + f"{sunday.day} {sunday:{month}} {sunday.year}"
+    if monday.month != sunday.month or monday.year != sunday.year:
+        first += f" {monday:{month}}"
+        if monday.year != sunday.year:
+            first += f" {monday.year}"
+        return first + (" to " if long else " – ") + last
+    return first + (" to " if long else "–") + last
+
+
+def week_dates(iso_week: str) -> str:
+    """'Monday 9 to Sunday 15 November 2026', for a week's own page."""
+    return _week_words(iso_week, long=True)
 
 
 def week_range(iso_week: str) -> str:
-    """The short form for lists: '9–15 Nov 2026', '30 Nov – 6 Dec 2026'."""
-    monday, sunday = week_span(iso_week)
-    if monday.year != sunday.year:
-        return f"{monday.day} {monday:%b} {monday.year} – {sunday.day} {sunday:%b} {sunday.year}"
-    if monday.month != sunday.month:
-        return f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b} {sunday.year}"
-    return f"{monday.day}–{sunday.day} {sunday:%b} {sunday.year}"
+    """'9–15 Nov 2026', '26 Oct – 1 Nov 2026': the short form for lists."""
+    return _week_words(iso_week, long=False)
 
 
 def reading_minutes(markdown: str) -> int:
