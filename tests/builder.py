@@ -14,7 +14,15 @@ from mkdocs.config import load_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_PARTS = ("mkdocs.yml", "authors.yml", "tags.yml", "weeknotes", "experiments", "incidents")
+EXAMPLE_PARTS = (
+    "mkdocs.yml",
+    "authors.yml",
+    "tags.yml",
+    "teams.yml",
+    "weeknotes",
+    "experiments",
+    "incidents",
+)
 HIDDEN = REPO / "tests" / "fixtures" / "hidden"
 
 

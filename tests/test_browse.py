@@ -109,7 +109,7 @@ def test_team_author_and_year_pages(example_root: Path, example: Built) -> None:
     assert "Amara Okafor" in example.page("authors/amara/")
     incidents_2026 = {e.title for e in result.entries if e.kind == "incident" and e.year == 2026}
     assert set(_entry_titles(example.page("incidents/2026/"))) == incidents_2026
-    assert "Data science" in example.page("teams/")
+    assert "Data Science" in example.page("teams/")  # the name teams.yml declares
 
 
 def test_home_dashboard(example: Built) -> None:

@@ -30,7 +30,7 @@ CANARIES = (
     "Draft: unfinished platform note",
     "Embargoed: restructure announcement",
 )
-PROBLEM_LINE = re.compile(r"[\w./-]+\.(md|markdown|yml):\d+: (error|warning): ")
+PROBLEM_LINE = re.compile(r"[\w./-]+\.(md|markdown|yml):\d+: ")
 
 
 def _example_options() -> dict[str, Any]:
@@ -134,7 +134,7 @@ BAD_SITE = {
     "incidents/broken.md": md("title: [unclosed\nsummary: x"),
 }
 BAD_LINES = (
-    "incidents/2026-03-db.md:4: error: severity 'SEV9' is not one of SEV1, SEV2, SEV3, SEV4",
+    "incidents/2026-03-db.md:4: severity 'SEV9' is not one of SEV1, SEV2, SEV3, SEV4",
     "incidents/broken.md:",
 )
 

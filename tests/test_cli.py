@@ -664,18 +664,6 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     assert done.stdout.startswith("openwork ")
 
 
-def test_the_command_does_not_import_mkdocs(small: Path) -> None:
-    # MkDocs and Material take a while to import: check and schema must not need them.
-    code = (
-        "import sys, contextlib, io; from openwork.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['check']); main(['schema'])\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]\n"
-        "assert not loaded, loaded"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=small)
-
-
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

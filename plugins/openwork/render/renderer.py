@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from openwork.content.dates import human_duration
 from openwork.render.reading import reader_filters, spaced
-from openwork.render.urls import PageUrls
+from openwork.urls import PageUrls
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
