@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from tests.browsing import ARGS, CHROMIUM
 from tests.builder import MINIMAL_MKDOCS, write_tree
 from tests.reading import INCIDENT, md
 

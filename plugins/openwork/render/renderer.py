@@ -97,4 +97,6 @@ class Renderer:
             return self.urls.relative(target_src_uri, page)
 
         html = self.env.get_template(template).render(link=link, page_src=page, **context)
+        if template.startswith("feed_"):
+            return html  # feed items are not search text: their bytes stay as they were
         return spaced(html)  # readers: search text whose cells do not run together
