@@ -9,6 +9,7 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
+from tests.browsing import serving
 from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
 from tests.reading import md
 
@@ -144,3 +145,20 @@ def test_printing_an_entry_or_the_incidents_page_keeps_content_not_navigation(
     page.goto(served + "incidents/2026-10-28-address-lookup-outage/")
     assert page.locator(".ow-card").is_visible() and page.locator(".ow-prevnext").is_hidden()
     context.close()
+
+
+def test_the_feed_page_shows_a_summary_s_characters_not_entities(tmp_path: Path, browser) -> None:
+    summary = 'Cache & retry: "fast" <forms>'
+    front = f"title: Forms\ndate: 2026-11-02\nstatus: proposed\nsummary: '{summary}'\n"
+    front += "hypothesis: We believe shorter forms will result in more completions."
+    root = write_tree(
+        tmp_path / "src",
+        {"mkdocs.yml": MINIMAL_MKDOCS, "docs/index.md": "# Home\n", "experiments/f.md": md(front)},
+    )
+    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    with serving(built.site_dir) as url:
+        page = browser.new_page()
+        for feed in ("feed.xml", "atom.xml"):
+            page.goto(url + feed)
+            assert page.locator(".ow-feed-item p").inner_text() == summary, feed
+        page.close()
