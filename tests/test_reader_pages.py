@@ -162,3 +162,23 @@ def test_the_feed_page_shows_a_summary_s_characters_not_entities(tmp_path: Path,
             page.goto(url + feed)
             assert page.locator(".ow-feed-item p").inner_text() == summary, feed
         page.close()
+
+
+def test_the_tab_follows_an_automatic_navigation_too(tmp_path: Path) -> None:
+    config = MINIMAL_MKDOCS.replace(
+        "  name: material", "  name: material\n  features: [navigation.tabs]"
+    )
+    root = write_tree(
+        tmp_path / "src",
+        {
+            "mkdocs.yml": config,
+            "docs/index.md": "# Home\n",
+            "docs/about.md": "# About\n",
+            "weeknotes/2026-W45-platform.md": md("date: 2026-11-06\nteam: platform"),
+        },
+    )
+    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for url in ("weeknotes/2026-w45-platform/", "weeknotes/weeks/2026-w45/"):
+        tabs = built.page(url).split('class="md-tabs__list"', 1)[1].split("</ul>", 1)[0]
+        active = [c for c in tabs.split("<li")[1:] if "md-tabs__item--active" in c]
+        assert len(active) == 1 and "Weeknotes" in active[0], url
