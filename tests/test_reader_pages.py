@@ -84,6 +84,7 @@ def test_a_feed_opened_in_a_browser_reads_as_a_page(served: str, browser, feed: 
     page.goto(served + feed)
     assert "This is a web feed" in page.locator("h2").first.inner_text()
     assert page.locator("h1").inner_text().startswith("Northfield Council Digital: ")
+    assert page.locator("html").get_attribute("lang") == "en"
     address = page.locator("#ow-feed-address").input_value()
     assert address == "https://digital.northfield.example/" + feed
     items = page.locator(".ow-feed-item h3 a")

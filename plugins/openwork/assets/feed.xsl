@@ -27,6 +27,13 @@
       <xsl:otherwise><xsl:value-of select="/rss/channel/link"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <xsl:variable name="lang">
+    <xsl:choose>
+      <xsl:when test="$is-atom and /atom:feed/@xml:lang"><xsl:value-of select="/atom:feed/@xml:lang"/></xsl:when>
+      <xsl:when test="/rss/channel/language"><xsl:value-of select="/rss/channel/language"/></xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:variable name="format">
     <xsl:choose>
       <xsl:when test="$is-atom">Atom</xsl:when>
@@ -35,7 +42,7 @@
   </xsl:variable>
 
   <xsl:template match="/">
-    <html lang="en">
+    <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
