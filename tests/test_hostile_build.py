@@ -63,6 +63,6 @@ def test_fields_of_another_kind_are_extras_not_its_data(tmp_path: Path) -> None:
             "weeknotes/2026-W47-platform.md": weeknote,
         },
     )
-    built = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert built.exists("weeknotes/2026-w47-platform/index.html")
     assert not [w for w in built.warnings if "could not" in w]
