@@ -196,7 +196,7 @@ def test_an_entry_whose_address_a_docs_page_takes_is_an_error_naming_both(
     )
     built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
     [warning] = [w for w in built.warnings if "handbook" in w]
-    assert "weeknotes/handbook.md:1: error: docs/weeknotes/handbook.md has the same" in warning
+    assert "weeknotes/handbook.md:1: docs/weeknotes/handbook.md has the same" in warning
     assert "The docs handbook" in built.page("weeknotes/handbook/")
     assert "Entry handbook" not in built.all_text()  # no feed points at the docs page for it
 
