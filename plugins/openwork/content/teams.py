@@ -13,7 +13,7 @@ from openwork.content.source import Path_
 from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
 from openwork.slugs import slugify
-from openwork.suggest import nearest
+from openwork.suggest import did_you_mean, nearest
 
 FIELDS = ("name", "description", "members", "links")
 
@@ -95,7 +95,7 @@ class _TeamReader:
             return None
         for field in value:
             if field not in FIELDS:
-                hint = _did_you_mean(str(field), FIELDS) or f" (use {', '.join(FIELDS)})"
+                hint = did_you_mean(str(field), FIELDS) or f" (use {', '.join(FIELDS)})"
                 self.add((key, field), "warning", f"team '{key}': unknown field '{field}'{hint}")
         return Team(
             id=team_id,
@@ -139,7 +139,7 @@ class _TeamReader:
                     (key, "members", index),
                     "warning",
                     f"team '{key}': member '{member}' is not in authors.yml"
-                    f"{_did_you_mean(member, self.authors)}",
+                    f"{did_you_mean(member, self.authors)}",
                 )
             if author not in found:
                 found.append(author)
@@ -192,8 +192,3 @@ def undeclared(team: str, teams: Mapping[str, Team] | None, rel_path: str) -> st
     match = nearest(team, choices)
     hint = f" (did you mean '{choices[match]}'?)" if match else f": declare it in {rel_path}"
     return f"team '{team}' is not in {rel_path}{hint}"
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    match = nearest(word, choices)
-    return f" (did you mean '{match}'?)" if match and match != word else ""
