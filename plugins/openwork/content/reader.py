@@ -35,11 +35,11 @@ from openwork.content.private import marker_problems, strip_comments, strip_priv
 from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
-from openwork.content.teams import Team, load_teams, unknown_teams
+from openwork.content.teams import Team, load_teams, team_name, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify, team_display, too_long
+from openwork.slugs import slugify, too_long
 from openwork.tags import Tag
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
@@ -73,6 +73,7 @@ class Reading:
     authors: dict[str, Author]
     tag_rules: TagRules
     blameless: Rules | None = None
+    teams: dict[str, Team] | None = None  # writers (#14): declared names for derived titles
 
 
 def read_content(
@@ -102,7 +103,10 @@ def read_content(
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
     # writers (#14): declared teams, checked against each entry's `team:` below.
-    result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
+    try:
+        result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
+    except Exception as exc:
+        team_problems = [crash_problem(options.teams_file, "read", exc)]
     result.problems.extend(team_problems)
     result.watched.append(root / options.teams_file)
     rules = None
@@ -111,7 +115,9 @@ def read_content(
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
-        reading = Reading(options, kind, collection, result.authors, result.tag_rules, rules)
+        reading = Reading(
+            options, kind, collection, result.authors, result.tag_rules, rules, result.teams
+        )
         for found in find_files(root, collection.folder, result.problems):
             if progress is not None:
                 progress(found.rel_path)
@@ -254,7 +260,7 @@ def _build_entry(
     if not options.include_private:
         body, _ = strip_private(body)
         body = strip_comments(body)
-    title = meta.title or _weeknote_title(meta, week)
+    title = meta.title or _weeknote_title(meta, week, reading.teams)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     extra = dict(meta.model_extra or {})
     return Entry(
@@ -335,13 +341,13 @@ def _weeks_in(year: int) -> int:
     return date_type(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
 
 
-def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
+def _weeknote_title(meta: CommonMeta, week: str | None, teams: dict[str, Team] | None) -> str:
     if week is None:
         return "Weeknote"
     year, number = week.split("-W")
     when = f"week {int(number)}, {year}"
     if meta.team:
-        return f"{team_display(meta.team)} team: {when}"
+        return f"{team_name(meta.team, teams)} team: {when}"
     return f"Weeknote: {when}"
 
 
