@@ -75,3 +75,21 @@ def test_an_entry_keeps_its_url_when_a_duplicate_is_rejected(tmp_path: Path) -> 
     built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site", command="serve")
     assert "The first outage" in built.page("incidents/outage/")
     assert "not on the site" not in built.page("incidents/outage/")
+
+
+def test_an_entry_rejected_for_its_folder_defaults_shows_the_meta_yml_problem(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "mkdocs.yml": MINIMAL_MKDOCS,
+        "docs/index.md": "# Home\n",
+        "weeknotes/ops/.meta.yml": "team: ops\ndraft: maybe\n",
+        "weeknotes/ops/2026-W47-ops.md": md("date: 2026-11-20"),
+    }
+    root = write_tree(tmp_path / "src", files)
+    built = build_site(root / "mkdocs.yml", tmp_path / "site", command="serve")
+    page = built.page("weeknotes/2026-w47-ops/")
+    problems = _problem_list(page)
+    assert any("weeknotes/ops/.meta.yml:2" in p and "draft" in p for p in problems), problems
+    marked = lxml_html.fromstring(page).xpath("//pre//mark")
+    assert [" ".join(m.text_content().split()) for m in marked] == ["> 2 | draft: maybe"]

@@ -51,6 +51,17 @@ def test_an_unknown_team_is_a_warning_with_the_nearest_team(tmp_path: Path) -> N
     assert len(result.entries) == 3  # a warning: the entries are still published
 
 
+def test_a_weeknote_without_a_title_is_named_after_the_declared_team(tmp_path: Path) -> None:
+    result = read(
+        tmp_path,
+        {
+            "teams.yml": TEAMS,
+            "weeknotes/2026-W47-ds.md": md(WEEKNOTE.replace("platform", "data-science")),
+        },
+    )
+    assert [e.title for e in result.entries] == ["Data Science team: week 47, 2026"]
+
+
 def test_without_a_teams_file_any_team_is_accepted(tmp_path: Path) -> None:
     result = read(
         tmp_path, {"weeknotes/2026-W47-platform.md": md(WEEKNOTE.replace("platform", "platfrom"))}

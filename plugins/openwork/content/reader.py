@@ -66,6 +66,7 @@ class Reading:
     authors: dict[str, Author]
     tag_rules: TagRules
     blameless: Rules | None = None
+    teams: dict[str, Team] | None = None  # writers (#14): declared names for derived titles
 
 
 def read_content(
@@ -107,7 +108,9 @@ def read_content(
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
-        reading = Reading(options, kind, collection, result.authors, result.tag_rules, rules)
+        reading = Reading(
+            options, kind, collection, result.authors, result.tag_rules, rules, result.teams
+        )
         for found in find_files(root, collection.folder, result.problems):
             if progress is not None:
                 progress(found.rel_path)
@@ -263,7 +266,7 @@ def _build_entry(
     if not options.include_private:
         body, _ = strip_private(body)
         body = strip_comments(body)
-    title = meta.title or weeknote_title(meta, week)
+    title = meta.title or weeknote_title(meta, week, reading.teams)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     extra = dict(meta.model_extra or {})
     return Entry(

@@ -3,6 +3,7 @@ title when it has none."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date as date_type
 from datetime import datetime
 
@@ -15,9 +16,9 @@ from openwork.content.dates import (
     window_message,
 )
 from openwork.content.schemas import CommonMeta, WeeknoteMeta
+from openwork.content.teams import Team, team_name
 from openwork.content.validate import Checker
 from openwork.options import Options
-from openwork.slugs import team_display
 
 
 def weeknote_week(
@@ -68,11 +69,14 @@ def _weeks_in(year: int) -> int:
     return date_type(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
 
 
-def weeknote_title(meta: CommonMeta, week: str | None) -> str:
+def weeknote_title(
+    meta: CommonMeta, week: str | None, teams: Mapping[str, Team] | None = None
+) -> str:
+    """'Platform team: week 47, 2026', with the team's name as teams.yml declares it."""
     if week is None:
         return "Weeknote"
     year, number = week.split("-W")
     when = f"week {int(number)}, {year}"
     if meta.team:
-        return f"{team_display(meta.team)} team: {when}"
+        return f"{team_name(meta.team, teams)} team: {when}"
     return f"Weeknote: {when}"
