@@ -202,7 +202,9 @@ def read_foreign(source: Source, data: dict[str, Any], kind: str) -> dict[str, A
                 "file once, or edit it",
             )
         )
-    if kind == "incident" and data.get("started") in (None, ""):
+    # Said only of a report that is otherwise whole: a rejected file has its errors to fix.
+    whole = all(data.get(name) not in (None, "") for name in ("severity", "status", "impact"))
+    if kind == "incident" and whole and data.get("started") in (None, ""):
         source.problems.append(
             Problem(
                 source.path,
