@@ -87,8 +87,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             _copy(plan, docs)
     if not args.dry_run and outcome.written:
         outcome.problems = _check(site, {p.rel_out for p in outcome.written})
-    _report(outcome, blog.posts_dir, args.dry_run, out)
-    return 0 if not outcome.skipped else 1
+    _report(outcome, blog.posts_dir, blog.unreadable, args.dry_run, out)
+    return 0 if not (outcome.skipped or blog.unreadable) else 1
 
 
 def _copy(plan: Planned, docs: Path) -> None:
@@ -113,7 +113,13 @@ def _check(site: SiteConfig, written: set[str]) -> dict[str, list[tuple[int, str
     return found
 
 
-def _report(outcome: Outcome, source: Path, dry_run: bool, out: TextIO) -> None:
+def _report(
+    outcome: Outcome,
+    source: Path,
+    unreadable: list[tuple[str, str]],
+    dry_run: bool,
+    out: TextIO,
+) -> None:
     verb = "would write" if dry_run else "wrote"
     kinds: dict[str, int] = {}
     for plan in outcome.written:
@@ -131,6 +137,10 @@ def _report(outcome: Outcome, source: Path, dry_run: bool, out: TextIO) -> None:
             print(f"      changed: {'; '.join(plan.changes)}", file=out)
     needs = [(p, n) for p in outcome.written for n in p.needs]
     needs += [(p, n) for p in outcome.written for n in outcome.problems.get(p.rel_out, [])]
+    if unreadable:
+        print(f"Not read ({len(unreadable)}; fix and import again):", file=out)
+        for rel, why in unreadable:
+            print(f"  {rel}: {why}", file=out)
     if outcome.skipped:
         print(
             f"Skipped {len(outcome.skipped)} (the file already exists; nothing is overwritten):",

@@ -60,7 +60,7 @@ class Settings:
 
 def plan_import(blog: Blog, settings: Settings, options: Options) -> list[Planned]:
     """Every post's plan; links between posts point at the files the other posts become."""
-    plans = [_plan_front(post, settings, options) for post in blog.posts]
+    plans = [_plan_front(post, settings, options, blog.generator) for post in blog.posts]
     by_key: dict[str, Planned] = {}
     for plan in plans:
         for key in reference_keys(plan.post, blog):
@@ -70,14 +70,16 @@ def plan_import(blog: Blog, settings: Settings, options: Options) -> list[Planne
     return plans
 
 
-def _plan_front(post: Post, settings: Settings, options: Options) -> Planned:
-    data, written, notes = map_aliases(post.data, post.name)
+def _plan_front(post: Post, settings: Settings, options: Options, generator: str) -> Planned:
+    data = dict(post.data)
+    if generator == "jekyll" and isinstance(data.get("tags"), str) and "," not in data["tags"]:
+        data["tags"] = data["tags"].split()  # Jekyll: `tags: search forms` is two tags
+    data, written, notes = map_aliases(data, post.name)
     kind = settings.kind
     if settings.weeknotes_tag and _has_tag(data.get("tags"), settings.weeknotes_tag):
         kind = "weeknote"
     changes = [f"{alias} -> {target}" for target, alias in written.items()]
     needs = [(1, n.message) for n in notes]
-    needs.extend((1, problem) for problem in post.problems)
     for name, why in DROPPED.items():
         if name in data:
             del data[name]

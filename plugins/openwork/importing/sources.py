@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,7 +28,6 @@ class Post:
     data: dict[str, Any]
     body: str
     bundle: Path | None = None  # a Hugo page bundle's folder: its images sit beside index.md
-    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Blog:
     posts_dir: Path
     site_root: Path  # Jekyll: the site folder; Hugo: its static/ folder when there is one
     posts: list[Post] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (rel, why): not imported
 
 
 def find_blog(generator: str, source: Path) -> Blog:
@@ -73,11 +74,17 @@ def read_posts(blog: Blog) -> list[Post]:
             continue  # a Hugo list page, or a hidden folder
         bundle = path.parent if path.stem == "index" and blog.generator == "hugo" else None
         name = bundle.name if bundle is not None else path.stem
-        data, body, problem = split_front_matter(path.read_text(encoding="utf-8-sig"))
-        post = Post(path, rel, name, data, body, bundle)
-        if problem:
-            post.problems.append(problem)
-        posts.append(post)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            why = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc.strerror)
+            blog.unreadable.append((rel, why))
+            continue
+        data, body, problem = split_front_matter(text)
+        if problem:  # written without its front matter, the post would lose it: left alone
+            blog.unreadable.append((rel, problem))
+            continue
+        posts.append(Post(path, rel, name, data, body, bundle))
     blog.posts = posts
     return posts
 
@@ -99,8 +106,19 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
                 return {}, body, f"the front matter cannot be read ({what})"
             if not isinstance(data, dict):
                 return {}, body, "the front matter is not 'field: value' lines"
-            return {str(k): v for k, v in data.items()}, body, None
+            return {str(k): _plain(v) for k, v in data.items()}, body, None
     return {}, text, None
+
+
+def _plain(value: Any) -> Any:
+    """TOML's times of day have no YAML form: written as text ('09:30:00')."""
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
 
 
 def _yaml(text: str) -> Any:

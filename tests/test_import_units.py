@@ -1,0 +1,75 @@
+"""The import's pieces on small inputs: template code, front matter formats, unreadable posts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from openwork.content.liquid import clean_text, convert, reference_name
+from openwork.importing.plan import Settings, plan_import
+from openwork.importing.sources import find_blog, read_posts, split_front_matter
+from openwork.options import Options
+
+from tests.builder import write_tree
+
+
+def test_highlight_blocks_become_fences_and_raw_tags_go() -> None:
+    out, changes = convert(
+        "{% highlight python %}\nx = 1\n{% endhighlight %}\n{% raw %}a{% endraw %}"
+    )
+    assert out == "```python\nx = 1\n```\na"
+    assert not any(c.needs_person for c in changes)
+
+
+def test_hugo_percent_shortcodes_and_closing_tags() -> None:
+    out, changes = convert('[a]({{% relref "/posts/b.md#part" %}}) {{< note >}}Hi{{< /note >}}')
+    assert out == "[a](b.md) Hi"
+    assert [c.needs_person for c in changes] == [False, True, True]
+
+
+def test_url_filters_keep_the_path() -> None:
+    out, _ = convert('![x]({{ "/assets/a.png" | relative_url }})')
+    assert out == "![x](/assets/a.png)"
+
+
+def test_a_page_without_template_code_is_unchanged() -> None:
+    text = "A { brace } and { .lead } attr_list\n\n```\n{% x %}\n```\n"
+    assert convert(text) == (text, [])
+
+
+def test_reference_names() -> None:
+    assert reference_name("_posts/2024-01-02-a.md") == "2024-01-02-a"
+    assert reference_name('"post/b/index.md"') == "b"
+    assert reference_name("/posts/c/") == "c"
+
+
+def test_clean_text_for_titles() -> None:
+    assert clean_text("Launch {{ site.title }} {:.x}") == "Launch"
+
+
+def test_toml_front_matter_with_dates_and_times() -> None:
+    data, body, problem = split_front_matter(
+        '+++\ntitle = "A"\ndate = 2023-03-01T10:00:00Z\nat = 09:30:00\n+++\n\nBody\n'
+    )
+    assert problem is None and body == "Body\n"
+    assert data == {"title": "A", "date": datetime(2023, 3, 1, 10, tzinfo=UTC), "at": "09:30:00"}
+
+
+def test_posts_that_cannot_be_read_are_listed_not_written(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "blog",
+        {
+            "_posts/2024-01-01-ok.md": "---\ntitle: Fine\ntags: search forms\n---\nText\n",
+            "_posts/2024-01-02-broken.md": "---\ntitle: [unclosed\n---\nText\n",
+        },
+    )
+    (tmp_path / "blog/_posts/2024-01-03-latin1.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
+    blog = find_blog("jekyll", tmp_path / "blog")
+    posts = read_posts(blog)
+    assert [p.name for p in posts] == ["2024-01-01-ok"]
+    assert [rel for rel, _ in blog.unreadable] == ["2024-01-02-broken.md", "2024-01-03-latin1.md"]
+    assert "not UTF-8" in blog.unreadable[1][1]
+    [plan] = plan_import(blog, Settings("weeknote", "web", None, None), Options())
+    assert plan.rel_out == "weeknotes/2024/2024-01-01-ok.md"
+    assert plan.data["tags"] == ["search", "forms"] and plan.data["team"] == "web"
+    assert plan.data["date"] == "2024-01-01"
