@@ -9,7 +9,7 @@ from pathlib import Path
 from openwork.content import read_content
 from openwork.options import Options
 from openwork.problems import Problem
-from openwork.reporting import group_problems
+from openwork.reporting import group_problems, nothing_published
 
 
 class PathError(Exception):
@@ -100,6 +100,10 @@ def run_check(
 
     result = read_content(root, options, progress=count)
     problems = [p for p in result.problems if scope.covers(p.path)]
+    if scope.everything:  # every entry rejected: one loud line at the end (#15)
+        folders = [c.folder for c in options.collections.values()]
+        published = len(result.entries) + len(result.hidden)
+        problems += nothing_published(folders, result.problems, published)
     files = sum(1 for path in seen if scope.covers(path))
     return Report(problems, files)
 
