@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
 from openwork.content.aliases import date_from_name, first_heading, map_aliases
 from openwork.content.liquid import convert
+from openwork.index.metrics import incident_metrics
 
 from tests.reading import EXPERIMENT, INCIDENT, entry, md, read
 
@@ -164,3 +165,18 @@ def test_an_incident_without_started_is_published_without_durations(tmp_path: Pa
     assert item.durations() == {}
     [problem] = [p for p in result.problems if p.path == "incidents/a.md"]
     assert problem.level == "warning" and "timings not recorded" in problem.message
+
+
+def test_an_incident_without_started_counts_by_date_but_not_in_durations(
+    tmp_path: Path,
+) -> None:
+    timed = INCIDENT.replace("status: investigating", "status: resolved") + (
+        "resolved: 2026-11-03 11:00\n"
+    )
+    untimed = "\n".join(r for r in timed.splitlines() if not r.startswith("started:"))
+    untimed = untimed.replace("2026-11-03", "2026-12-04")
+    result = read(tmp_path, {"incidents/a.md": md(timed), "incidents/b.md": md(untimed)})
+    metrics = incident_metrics(result.entries, ["SEV1", "SEV2", "SEV3", "SEV4"], UTC)
+    assert [(m.month.month, sum(m.counts)) for m in metrics.months] == [(11, 1), (12, 1)]
+    assert [p.entry.id for p in metrics.resolve] == ["incidents/a"]
+    assert metrics.median_resolve == timedelta(hours=2)
