@@ -172,6 +172,11 @@ def test_a_source_that_is_not_a_blog_is_one_line(
     assert main(["import", "jekyll", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("openwork: error: ") and len(err.strip().splitlines()) == 1
+    # A folder the build does not read would import posts nobody sees.
+    assert main(["import", "jekyll", str(JEKYLL), "--into", "archive"]) == 2
+    err = capsys.readouterr().err
+    assert "--into archive is not inside weeknotes/" in err
+    assert not (site / "archive").exists()
 
 
 def test_an_unconverted_jekyll_folder_builds_without_template_code_leaking(

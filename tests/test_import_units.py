@@ -73,3 +73,20 @@ def test_posts_that_cannot_be_read_are_listed_not_written(tmp_path: Path) -> Non
     assert plan.rel_out == "weeknotes/2024/2024-01-01-ok.md"
     assert plan.data["tags"] == ["search", "forms"] and plan.data["team"] == "web"
     assert plan.data["date"] == "2024-01-01"
+
+
+def test_into_is_for_the_kind_and_tagged_weeknotes_keep_their_folder(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "blog",
+        {
+            "_posts/2024-01-01-week.md": "---\ncategories: [Weeknotes]\n---\nText\n",
+            "_posts/2024-01-02-outage.md": "---\ntitle: Down\n---\nText\n",
+        },
+    )
+    blog = find_blog("jekyll", tmp_path / "blog")
+    read_posts(blog)
+    plans = plan_import(blog, Settings("incident", "web", "incidents/old", "weeknotes"), Options())
+    assert [(p.kind, p.rel_out) for p in plans] == [
+        ("weeknote", "weeknotes/2024/2024-01-01-week.md"),
+        ("incident", "incidents/old/2024/2024-01-02-outage.md"),
+    ]

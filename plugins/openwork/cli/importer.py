@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from openwork.cli.siteconfig import SiteConfig, load_site_config, read_yaml_file
 from openwork.content import read_content
 from openwork.importing.plan import Planned, Settings, plan_import
-from openwork.importing.sources import GENERATORS, find_blog, read_posts
+from openwork.importing.sources import GENERATORS, SourceError, find_blog, read_posts
 from openwork.options import KINDS
 
 EPILOG = """\
@@ -69,6 +69,7 @@ def add_import_parser(
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """Run the import and print its report; 0 when every post was written."""
     site = load_site_config(args.config_file, Path.cwd())
+    _check_into(args.into, site.options.collections[args.kind].folder)
     blog = find_blog(args.generator, Path(args.source))  # SourceError: exit 2
     read_posts(blog)
     settings = Settings(args.kind, args.team, args.into, args.weeknotes_tag)
@@ -89,6 +90,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         outcome.problems = _check(site, {p.rel_out for p in outcome.written})
     _report(outcome, blog.posts_dir, blog.unreadable, args.dry_run, out)
     return 0 if not (outcome.skipped or blog.unreadable) else 1
+
+
+def _check_into(into: str | None, folder: str) -> None:
+    """--into must be the kind's folder or below it, or the build would never read the files."""
+    if into is None:
+        return
+    parts, base = PurePosixPath(into).parts, PurePosixPath(folder).parts
+    if parts[: len(base)] != base or ".." in parts:
+        raise SourceError(
+            f"--into {into} is not inside {folder}/, the folder the site reads for this kind: "
+            f"use --into {folder}/imported (or leave --into out)"
+        )
 
 
 def _copy(plan: Planned, docs: Path) -> None:

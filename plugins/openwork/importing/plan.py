@@ -101,7 +101,9 @@ def _plan_front(post: Post, settings: Settings, options: Options, generator: str
         needs.append((1, "a weeknote needs authors or team: add one (or import with --team)"))
     if data.get("date") is None and kind != "weeknote":
         needs.append((1, "no date: add date: YYYY-MM-DD"))
-    folder = settings.into or options.collections[kind].folder
+    # --into is for the --kind posts; weeknotes picked by tag go to the weeknotes folder.
+    into = settings.into if kind == settings.kind else None
+    folder = into or options.collections[kind].folder
     year = _year(data.get("date"))
     stem = post.name
     rel_out = (
