@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
@@ -43,19 +44,30 @@ def add_import_parser(
         "import",
         parents=parents,
         help="turn a Jekyll or Hugo blog's posts into weeknotes, experiments or incidents",
-        description="Read a Jekyll _posts/ folder or a Hugo content/ folder and write each "
-        "post as an openwork entry beside mkdocs.yml: front matter mapped, template code "
-        "converted, links between posts and the images they use kept working.",
+        description=textwrap.fill(
+            "Read a Jekyll _posts/ folder or a Hugo content/ folder and write each post as an "
+            "openwork entry beside mkdocs.yml: front matter mapped, template code converted, "
+            "links between posts and the images they use kept working.",
+            88,
+        ),
         epilog=EPILOG,
         formatter_class=formatter,
     )
     cmd.add_argument("generator", choices=GENERATORS, metavar="GENERATOR", help="jekyll | hugo")
     cmd.add_argument("source", metavar="SOURCE", help="the old site's folder (or its posts folder)")
     cmd.add_argument(
-        "--kind", choices=KINDS, default="weeknote", help="what the posts are (default: weeknote)"
+        "--kind",
+        choices=KINDS,
+        default="weeknote",
+        metavar="KIND",
+        help="what the posts are: weeknote | experiment | incident (default: weeknote)",
     )
     cmd.add_argument("--team", metavar="TEAM", help="the team for posts that name none")
-    cmd.add_argument("--into", metavar="FOLDER", help="write here instead of the kind's folder")
+    cmd.add_argument(
+        "--into",
+        metavar="FOLDER",
+        help="a folder inside the kind's folder to write the posts to, e.g. incidents/archive",
+    )
     cmd.add_argument(
         "--weeknotes-tag",
         metavar="TAG",
