@@ -90,3 +90,20 @@ def test_into_is_for_the_kind_and_tagged_weeknotes_keep_their_folder(tmp_path: P
         ("weeknote", "weeknotes/2024/2024-01-01-week.md"),
         ("incident", "incidents/old/2024/2024-01-02-outage.md"),
     ]
+
+
+def test_no_file_outside_the_old_site_is_copied(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "secret.txt": "not for the web\n",
+            "blog/_posts/2024-01-01-a.md": "---\ntitle: A\n---\n[s](../../secret.txt)\n",
+        },
+    )
+    blog = find_blog("jekyll", tmp_path / "blog")
+    read_posts(blog)
+    [plan] = plan_import(blog, Settings("weeknote", "web", None, None), Options())
+    assert plan.assets == {}
+    assert plan.needs == [
+        (plan.body_line(), "../../secret.txt was not found in the old site: not copied")
+    ]

@@ -178,7 +178,8 @@ def _copy_assets(body: str, plan: Planned, blog: Blog, options: Options) -> str:
             found = blog.site_root / path.lstrip("/")
         else:
             found = plan.post.path.parent / path
-        if not found.is_file():
+        inside = found.resolve().is_relative_to(blog.top)  # '../../etc/passwd' stays put
+        if not inside or not found.is_file():
             if path.startswith("/") or _looks_like_file(path):
                 line = plan.body_line() + body.count("\n", 0, match.start())
                 plan.needs.append((line, f"{url} was not found in the old site: not copied"))

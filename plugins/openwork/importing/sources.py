@@ -37,6 +37,7 @@ class Blog:
     generator: str
     posts_dir: Path
     site_root: Path  # Jekyll: the site folder; Hugo: its static/ folder when there is one
+    top: Path  # the whole old site: no file outside it is ever copied
     posts: list[Post] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (rel, why): not imported
 
@@ -50,13 +51,13 @@ def find_blog(generator: str, source: Path) -> Blog:
         root = posts.parent if posts.name == "_posts" else posts
         if posts.name != "_posts" and not _has_posts(posts):
             raise SourceError(f"{source} has no _posts/ folder and no Markdown posts")
-        return Blog(generator, posts, root)
+        return Blog(generator, posts, root, root.resolve())
     content = source / "content" if (source / "content").is_dir() else source
     site = content.parent if content.name == "content" else content
     static = site / "static"
     if not _has_posts(content):
         raise SourceError(f"{source} has no content/ folder and no Markdown posts")
-    return Blog(generator, content, static if static.is_dir() else site)
+    return Blog(generator, content, static if static.is_dir() else site, site.resolve())
 
 
 def _has_posts(folder: Path) -> bool:
