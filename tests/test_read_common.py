@@ -91,7 +91,7 @@ def test_the_default_timezone_is_utc(tmp_path: Path) -> None:
     [
         ("2026-02-30", "date: '2026-02-30' is not a real date: check the month and day"),
         ("2026-13-01", "date: '2026-13-01' is not a real date"),
-        ("next tuesday", "date: 'next tuesday' is not a date and time: expected ISO 8601"),
+        ("next tuesday", "date: 'next tuesday' is not a date and time: expected a date like"),
         ("20/11/2026", "date: '20/11/2026' is not a date and time"),
         ("[2026, 11]", "date: a list is not a date and time"),
     ],

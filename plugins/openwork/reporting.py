@@ -11,8 +11,8 @@ GROUP_FROM = 3  # this many files with one identical message become one line
 SHOWN = 3  # file names written out in a grouped line
 
 
-def group_problems(problems: Iterable[Problem]) -> list[str]:
-    """Problem lines, in order; a message repeated in many files is said once, where it first
+def group_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems, in order; a message repeated in many files is said once, where it first
     appears: "a.md:3: warning: tag 'X' is not in tags.yml (215 files: first a.md, b.md, ...)".
     """
     problems = list(problems)
@@ -21,17 +21,18 @@ def group_problems(problems: Iterable[Problem]) -> list[str]:
         files = paths.setdefault((problem.level, problem.message), [])
         if problem.path not in files:
             files.append(problem.path)
-    lines: list[str] = []
+    lines: list[Problem] = []
     said: set[tuple[str, str]] = set()
     for problem in problems:
         key = (problem.level, problem.message)
         files = paths[key]
         if len(files) < GROUP_FROM:
-            lines.append(str(problem))
+            lines.append(problem)
         elif key not in said:
             said.add(key)
             listed = ", ".join(files[:SHOWN]) + (", ..." if len(files) > SHOWN else "")
-            lines.append(f"{problem} ({len(files)} files: first {listed})")
+            message = f"{problem.message} ({len(files)} files: first {listed})"
+            lines.append(Problem(problem.path, problem.line, problem.level, message))
     return lines
 
 

@@ -12,14 +12,21 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from openwork import __version__
-from openwork.cli.check import PathError, format_problems, make_scope, run_check
+from openwork.cli.check import (
+    PathError,
+    check_settings,
+    format_problems,
+    make_scope,
+    run_check,
+)
 from openwork.cli.importer import add_import_parser, cmd_import
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
 from openwork.cli.siteconfig import CONFIG_NAMES, ConfigError, SiteConfig, load_site_config
-from openwork.cli.whoami import guess_author, match_author
+from openwork.cli.whoami import guess_author, match_author, unknown_author_note
 from openwork.content.authors import load_authors
 from openwork.content.schemas import json_schema
+from openwork.content.teams import load_teams, undeclared
 from openwork.importing.sources import SourceError
 from openwork.options import KINDS, Options
 
@@ -295,6 +302,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     now = datetime.now(UTC).astimezone(options.zone)
     day = args.date or now.date()
     who = Who(tuple(_authors(args.authors, site)), args.team)
+    if args.team:  # writers (#14): a team teams.yml does not declare is said, with a hint
+        teams, _ = load_teams(site.root, options.teams_file, {})
+        if message := undeclared(args.team, teams, options.teams_file):
+            _note(f"note: {message}")
     if args.kind == "weeknote":
         entry = weeknote(options, day, who, args.title, args.draft)
     elif args.kind == "experiment":
@@ -313,9 +324,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _authors(given: list[str] | None, site: SiteConfig) -> list[str]:
     known, _ = load_authors(site.root, site.options.authors_file)
     if given:
-        return [match_author(name, known) or name.strip() for name in given if name.strip()]
-    guess = guess_author(site.root, known)
-    return [guess] if guess else []
+        names = [match_author(name, known) or name.strip() for name in given if name.strip()]
+    else:
+        guess = guess_author(site.root, known)
+        names = [guess] if guess else []
+    for name in names:  # writers (#14): a name authors.yml does not know is said, with a hint
+        source = "--author" if given else "your git user.name"
+        if note := unknown_author_note(name, known, source):
+            _note(note)
+    return names
 
 
 def _severity(given: str | None, options: Options) -> str | None:
@@ -339,7 +356,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     scope = make_scope(args.paths, site.root, Path.cwd())
     progress = Progress(sys.stderr)
     try:
-        report = run_check(site.root, site.options, scope, progress)
+        settings = check_settings(
+            site.root, site.site_name, site.site_url, site.docs_dir, site.directory_urls
+        )
+        report = run_check(site.root, site.options, scope, progress, settings)
     finally:
         progress.finish()
     for line in format_problems(report.problems):

@@ -170,10 +170,11 @@ class CommonMeta(BaseModel):
 
 
 class WeeknoteMeta(CommonMeta):
+    # trust-read: the pattern on the text only, so `week: ~` (nothing) is no week
     week: Annotated[
-        str | None,
+        Annotated[str, Field(pattern=r"^\d{4}-[Ww]\d{2}$")] | None,
         BeforeValidator(_text),
-        Field(pattern=r"^\d{4}-[Ww]\d{2}$", description="ISO 8601 week, e.g. 2026-W47"),
+        Field(description="ISO 8601 week, e.g. 2026-W47"),
     ] = None
 
 
