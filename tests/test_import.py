@@ -88,12 +88,16 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     assert "Read 4 posts" in report and "wrote 4 entries (3 weeknotes, 1 incident)" in report
     assert "published -> draft" in report and "week_ending -> date" in report
     assert "title from the first heading: 'Search was down for two hours'" in report
-    needs = report.split("Needs a person (3):\n", 1)[1].splitlines()
+    needs = report.split("Needs a person (4):\n", 1)[1].splitlines()
     assert needs[0].startswith(
         "  weeknotes/2022/2022-11-18-weeknote-46.md:14: {% include video.html"
     )
     assert "/assets/img/gone.png was not found" in needs[1]
-    assert NO_STARTED in needs[2]
+    assert needs[2].endswith(
+        "https://blog.example.org/blog/ is a page of the old site, not an imported post"
+    )
+    assert NO_STARTED in needs[3]
+    assert "2 links to old addresses" in report
     written = (site / "weeknotes/2022/2022-11-18-weeknote-46.md").read_text(encoding="utf-8")
     assert "[last week](2022-11-11-weeknote-45.md)" in written
     assert "`{% post_url 2022-11-11-weeknote-45 %}`" in written  # inline code is kept
@@ -123,6 +127,9 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     assert 'src="burnup.png"' in pages["weeknotes/2022-11-11-weeknote-45/"]
     incident = pages["incidents/2023-02-03-search-outage/"]
     assert "timings not recorded" in incident
+    # Links written as the old site's addresses (permalink pattern, a post's permalink).
+    assert 'href="../../weeknotes/2022-11-18-weeknote-46/"' in incident
+    assert 'href="../../weeknotes/2022-11-11-weeknote-45/#search"' in incident
     assert "<h1" in incident and "Search was down for two hours" in incident
 
 
@@ -144,7 +151,10 @@ def test_a_hugo_site_with_toml_and_bundles_builds_strict(
     failover = pages["incidents/2023-03-01-failover/"]
     assert 'src="diagram.png"' in failover and 'alt="How the failover went"' in failover
     assert 'href="../cache-warmup/"' in failover
-    assert 'href="../2023-03-01-failover/"' in pages["incidents/cache-warmup/"]
+    # A ref shortcode and an old address (/posts/<bundle>/) both point at the new page.
+    article = pages["incidents/cache-warmup/"].split("<article", 1)[1].split("</article>")[0]
+    assert '<a href="../2023-03-01-failover/">failover</a>' in article
+    assert '<a href="../2023-03-01-failover/">failover write-up</a>' in article
     assert "time to resolve" in failover
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from openwork.content.liquid import clean_text, convert, reference_name
+from openwork.importing.old_urls import normalise, old_urls, prefixes, site_settings
 from openwork.importing.plan import Settings, plan_import
 from openwork.importing.sources import find_blog, read_posts, split_front_matter
 from openwork.options import Options
@@ -107,3 +108,21 @@ def test_no_file_outside_the_old_site_is_copied(tmp_path: Path) -> None:
     assert plan.needs == [
         (plan.body_line(), "../../secret.txt was not found in the old site: not copied")
     ]
+
+
+def test_old_addresses_follow_the_jekyll_permalink_setting(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "blog",
+        {
+            "_config.yml": "url: https://old.example\nbaseurl: /b\npermalink: pretty\n",
+            "_posts/notes/2024-01-05-hello.md": "---\ncategories: [Team News]\n---\nHi\n",
+        },
+    )
+    blog = find_blog("jekyll", tmp_path / "blog")
+    [post] = read_posts(blog)
+    settings = site_settings(blog)
+    assert old_urls(post, blog, settings) == {"notes/team-news/2024/01/05/hello"}
+    assert normalise(
+        "https://old.example/b/notes/team-news/2024/01/05/hello/#x", prefixes(settings)
+    ) == ("notes/team-news/2024/01/05/hello")
+    assert normalise("/2024/01/05/hello.html") == "2024/01/05/hello"
