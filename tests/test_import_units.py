@@ -126,3 +126,23 @@ def test_old_addresses_follow_the_jekyll_permalink_setting(tmp_path: Path) -> No
         "https://old.example/b/notes/team-news/2024/01/05/hello/#x", prefixes(settings)
     ) == ("notes/team-news/2024/01/05/hello")
     assert normalise("/2024/01/05/hello.html") == "2024/01/05/hello"
+
+
+def test_old_addresses_follow_hugo_permalinks(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "site",
+        {
+            "hugo.toml": (
+                'baseURL = "https://s.example/"\n[permalinks]\nposts = "/:year/:month/:title/"\n'
+            ),
+            "content/posts/x.md": '+++\ntitle = "Cache Warm-up!"\ndate = 2023-03-08\n+++\nHi\n',
+        },
+    )
+    blog = find_blog("hugo", tmp_path / "site")
+    [post] = read_posts(blog)
+    settings = site_settings(blog)
+    assert old_urls(post, blog, settings) == {"2023/03/cache-warm-up"}
+    assert (
+        normalise("https://s.example/2023/03/cache-warm-up/", prefixes(settings))
+        == "2023/03/cache-warm-up"
+    )

@@ -4,6 +4,7 @@ can point at the file the post becomes, as `post_url` links do."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -23,14 +24,26 @@ STYLES = {
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
 
+CONFIG_FILES = ("_config.yml", "hugo.toml", "config.toml", "hugo.yaml", "config.yaml")
+
+
 def site_settings(blog: Blog) -> dict[str, Any]:
-    """The old site's configuration (Jekyll's _config.yml), or nothing."""
-    config = blog.top / "_config.yml"
-    try:
-        data = yaml.safe_load(config.read_text(encoding="utf-8")) if config.is_file() else {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The old site's configuration (Jekyll's _config.yml, Hugo's hugo.toml), or nothing."""
+    for name in CONFIG_FILES:
+        config = blog.top / name
+        if not config.is_file():
+            continue
+        try:
+            text = config.read_text(encoding="utf-8")
+            data = tomllib.loads(text) if name.endswith(".toml") else yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, tomllib.TOMLDecodeError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        if "baseURL" in data:  # Hugo: one setting for both
+            data.setdefault("url", data["baseURL"])
+        return data
+    return {}
 
 
 def normalise(url: str, prefixes: Iterable[str] = ()) -> str:
@@ -62,13 +75,36 @@ def old_urls(post: Post, blog: Blog, settings: dict[str, Any]) -> set[str]:
         pattern = str(settings.get("permalink") or "date")
         url = _jekyll_url(post, STYLES.get(pattern, pattern))
     else:
-        section = PurePosixPath(post.rel).parts[0] if "/" in post.rel else ""
-        slug = str(post.data.get("slug") or post.name)
-        url = f"{section}/{slug}" if section else slug
+        url = _hugo_url(post, settings)
     if url:
         urls.add(normalise(url))
     urls.discard("")
     return urls
+
+
+def _hugo_url(post: Post, settings: dict[str, Any]) -> str:
+    section = PurePosixPath(post.rel).parts[0] if "/" in post.rel else ""
+    slug = str(post.data.get("slug") or post.name)
+    permalinks = settings.get("permalinks")
+    pattern = permalinks.get(section) if isinstance(permalinks, dict) else None
+    if not isinstance(pattern, str):
+        return f"{section}/{slug}" if section else slug
+    when = post.data.get("date")
+    day = when if isinstance(when, date) else None  # a datetime is a date too
+    title = re.sub(r"[^\w]+", "-", str(post.data.get("title") or post.name).lower()).strip("-")
+    tokens = {
+        ":year": f"{day.year:04d}" if day else "",
+        ":month": f"{day.month:02d}" if day else "",
+        ":day": f"{day.day:02d}" if day else "",
+        ":section": section,
+        ":title": title,
+        ":slug": str(post.data.get("slug") or title),
+        ":filename": post.name,
+        ":contentbasename": post.name,
+    }
+    for token in sorted(tokens, key=len, reverse=True):
+        pattern = pattern.replace(token, tokens[token])
+    return re.sub(r"/{2,}", "/", pattern)
 
 
 def _jekyll_url(post: Post, pattern: str) -> str | None:
