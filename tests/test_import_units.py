@@ -8,7 +8,7 @@ from pathlib import Path
 from openwork.content.liquid import clean_text, convert, reference_name
 from openwork.importing.old_urls import normalise, old_urls, prefixes, site_settings
 from openwork.importing.plan import Settings, plan_import
-from openwork.importing.sources import find_blog, read_posts, split_front_matter
+from openwork.importing.sources import Blog, find_blog, read_posts, split_front_matter
 from openwork.options import Options
 
 from tests.builder import write_tree
@@ -76,16 +76,22 @@ def test_posts_that_cannot_be_read_are_listed_not_written(tmp_path: Path) -> Non
     assert plan.data["date"] == "2024-01-01"
 
 
+def blog_of(root: Path, files: dict[str, str], generator: str = "jekyll") -> Blog:
+    """A blog written under root and read, as the import reads it."""
+    write_tree(root, files)
+    blog = find_blog(generator, root)
+    read_posts(blog)
+    return blog
+
+
 def test_into_is_for_the_kind_and_tagged_weeknotes_keep_their_folder(tmp_path: Path) -> None:
-    write_tree(
+    blog = blog_of(
         tmp_path / "blog",
         {
             "_posts/2024-01-01-week.md": "---\ncategories: [Weeknotes]\n---\nText\n",
             "_posts/2024-01-02-outage.md": "---\ntitle: Down\n---\nText\n",
         },
     )
-    blog = find_blog("jekyll", tmp_path / "blog")
-    read_posts(blog)
     plans = plan_import(blog, Settings("incident", "web", "incidents/old", "weeknotes"), Options())
     assert [(p.kind, p.rel_out) for p in plans] == [
         ("weeknote", "weeknotes/2024/2024-01-01-week.md"),
@@ -94,15 +100,10 @@ def test_into_is_for_the_kind_and_tagged_weeknotes_keep_their_folder(tmp_path: P
 
 
 def test_no_file_outside_the_old_site_is_copied(tmp_path: Path) -> None:
-    write_tree(
-        tmp_path,
-        {
-            "secret.txt": "not for the web\n",
-            "blog/_posts/2024-01-01-a.md": "---\ntitle: A\n---\n[s](../../secret.txt)\n",
-        },
+    (tmp_path / "secret.txt").write_text("not for the web\n", encoding="utf-8")
+    blog = blog_of(
+        tmp_path / "blog", {"_posts/2024-01-01-a.md": "---\ntitle: A\n---\n[s](../../secret.txt)\n"}
     )
-    blog = find_blog("jekyll", tmp_path / "blog")
-    read_posts(blog)
     [plan] = plan_import(blog, Settings("weeknote", "web", None, None), Options())
     assert plan.assets == {}
     assert plan.needs == [
@@ -111,15 +112,14 @@ def test_no_file_outside_the_old_site_is_copied(tmp_path: Path) -> None:
 
 
 def test_old_addresses_follow_the_jekyll_permalink_setting(tmp_path: Path) -> None:
-    write_tree(
+    blog = blog_of(
         tmp_path / "blog",
         {
             "_config.yml": "url: https://old.example\nbaseurl: /b\npermalink: pretty\n",
             "_posts/notes/2024-01-05-hello.md": "---\ncategories: [Team News]\n---\nHi\n",
         },
     )
-    blog = find_blog("jekyll", tmp_path / "blog")
-    [post] = read_posts(blog)
+    [post] = blog.posts
     settings = site_settings(blog)
     assert old_urls(post, blog, settings) == {"notes/team-news/2024/01/05/hello"}
     assert normalise(
@@ -129,7 +129,7 @@ def test_old_addresses_follow_the_jekyll_permalink_setting(tmp_path: Path) -> No
 
 
 def test_old_addresses_follow_hugo_permalinks(tmp_path: Path) -> None:
-    write_tree(
+    blog = blog_of(
         tmp_path / "site",
         {
             "hugo.toml": (
@@ -137,9 +137,9 @@ def test_old_addresses_follow_hugo_permalinks(tmp_path: Path) -> None:
             ),
             "content/posts/x.md": '+++\ntitle = "Cache Warm-up!"\ndate = 2023-03-08\n+++\nHi\n',
         },
+        "hugo",
     )
-    blog = find_blog("hugo", tmp_path / "site")
-    [post] = read_posts(blog)
+    [post] = blog.posts
     settings = site_settings(blog)
     assert old_urls(post, blog, settings) == {"2023/03/cache-warm-up"}
     assert (
