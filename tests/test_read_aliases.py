@@ -9,6 +9,7 @@ import pytest
 from openwork.content.aliases import date_from_name, first_heading, map_aliases
 from openwork.content.liquid import convert
 from openwork.index.metrics import incident_metrics
+from openwork.reporting import group_problems
 
 from tests.reading import EXPERIMENT, INCIDENT, entry, md, read
 
@@ -180,3 +181,17 @@ def test_an_incident_without_started_counts_by_date_but_not_in_durations(
     assert [(m.month.month, sum(m.counts)) for m in metrics.months] == [(11, 1), (12, 1)]
     assert [p.entry.id for p in metrics.resolve] == ["incidents/a"]
     assert metrics.median_resolve == timedelta(hours=2)
+
+
+def test_an_archive_with_one_habit_gets_one_grouped_line(tmp_path: Path) -> None:
+    body = 'See [the guide](https://x.example){:target="_blank"}.\n'
+    files = {f"weeknotes/2022-11-{d}.md": md("team: web\n", body) for d in (11, 18, 25)}
+    result = read(tmp_path, files)
+    assert len(result.entries) == 3
+    [line] = group_problems(result.problems)
+    assert line.path == "weeknotes/2022-11-11.md" and line.line == 4
+    assert line.message.startswith("template code from another site generator ({:...}) was")
+    assert line.message.endswith(
+        "(3 files: first weeknotes/2022-11-11.md, weeknotes/2022-11-18.md, weeknotes/2022-11-25.md)"
+    )
+    assert all("{:" not in e.excerpt for e in result.entries)

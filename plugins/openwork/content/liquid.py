@@ -163,12 +163,9 @@ def clean_text(value: str) -> str:
 
 
 def summarise(changes: list[Change]) -> str:
-    """'{% post_url %} x2, {:target} x1': what was found, for one warning line."""
-    counts: dict[str, int] = {}
-    for change in changes:
-        key = _kind(change.found)
-        counts[key] = counts.get(key, 0) + 1
-    return ", ".join(f"{k} x{n}" if n > 1 else k for k, n in counts.items())
+    """'{% post_url %}, {:...}': the kinds found, sorted, for one warning line. No counts, so
+    that an archive's files with the same habits share one grouped line in the log."""
+    return ", ".join(sorted({_kind(change.found) for change in changes}))
 
 
 def _kind(found: str) -> str:
