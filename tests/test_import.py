@@ -127,6 +127,10 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     assert 'src="burnup.png"' in pages["weeknotes/2022-11-11-weeknote-45/"]
     incident = pages["incidents/2023-02-03-search-outage/"]
     assert "timings not recorded" in incident
+    listing = built.page("incidents/")
+    row = listing.split('data-id="incidents/2023-02-03-search-outage"', 1)[1].split("</tr>")[0]
+    assert "timings not recorded" in row and "not recorded</span></td>" in row
+    assert "not resolved" not in row
     # Links written as the old site's addresses (permalink pattern, a post's permalink).
     assert 'href="../../weeknotes/2022-11-18-weeknote-46/"' in incident
     assert 'href="../../weeknotes/2022-11-11-weeknote-45/#search"' in incident
