@@ -85,7 +85,7 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
         "--weeknotes-tag", "weeknotes", "--kind", "incident", "--team", "digital",
     )  # fmt: skip
     assert code == 0, report
-    assert "Read 4 posts" in report and "wrote 4 entries (3 weeknotes, 1 incident)" in report
+    assert "Read 5 posts" in report and "wrote 5 entries (4 weeknotes, 1 incident)" in report
     assert "published -> draft" in report and "week_ending -> date" in report
     assert "title from the first heading: 'Search was down for two hours'" in report
     needs = report.split("Needs a person (4):\n", 1)[1].splitlines()
@@ -116,6 +116,7 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
         "incidents/2023-02-03-search-outage/",
     }  # the unpublished post is a draft: kept as a file, left out of the build
     assert (site / "weeknotes/2022/2022-12-02-thoughts.md").read_text().count("draft: true") == 1
+    assert "draft: true" in (site / "weeknotes/2023/roadmap-ideas.md").read_text()  # _drafts/
     broken = [link for url, html in pages.items() for link in broken_links(built, url, html)]
     assert broken == ["/assets/img/gone.png"]  # the one the report named
     for html in pages.values():

@@ -56,6 +56,12 @@ def test_toml_front_matter_with_dates_and_times() -> None:
     assert data == {"title": "A", "date": datetime(2023, 3, 1, 10, tzinfo=UTC), "at": "09:30:00"}
 
 
+def test_json_front_matter() -> None:
+    data, body, problem = split_front_matter('{\n  "title": "A",\n  "tags": ["x"]\n}\n\nBody\n')
+    assert (data, body, problem) == ({"title": "A", "tags": ["x"]}, "Body\n", None)
+    assert split_front_matter("{% include x %}\nText\n")[0] == {}
+
+
 def test_posts_that_cannot_be_read_are_listed_not_written(tmp_path: Path) -> None:
     write_tree(
         tmp_path / "blog",

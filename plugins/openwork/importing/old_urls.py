@@ -119,7 +119,9 @@ def _jekyll_url(post: Post, pattern: str) -> str | None:
     if isinstance(categories, str):
         categories = categories.split()
     # Jekyll also counts the folders above _posts/ as categories.
-    folders = [p for p in PurePosixPath(post.rel).parent.parts if p not in {".", "_posts"}]
+    folders = [
+        p for p in PurePosixPath(post.rel).parent.parts if p not in {".", "_posts", "_drafts"}
+    ]
     tokens = {
         ":categories": "/".join(str(c).lower().replace(" ", "-") for c in [*folders, *categories]),
         ":year": year,

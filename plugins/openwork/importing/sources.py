@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field
 from datetime import time
@@ -65,12 +66,18 @@ def _has_posts(folder: Path) -> bool:
 
 
 def read_posts(blog: Blog) -> list[Post]:
-    """Every post under the posts folder, in path order; Hugo's section pages are left out."""
+    """Every post under the posts folder, in path order; Hugo's section pages are left out.
+    Jekyll's unpublished `_drafts/` come too, as drafts, so nothing is left behind."""
     posts = []
-    for path in sorted(blog.posts_dir.rglob("*")):
+    drafts = blog.top / "_drafts" if blog.generator == "jekyll" else None
+    found = sorted(blog.posts_dir.rglob("*"))
+    if drafts is not None and drafts.is_dir() and drafts != blog.posts_dir:
+        found += sorted(drafts.rglob("*"))
+    for path in found:
         if not path.is_file() or path.suffix not in SUFFIXES:
             continue
-        rel = path.relative_to(blog.posts_dir).as_posix()
+        draft = drafts is not None and path.is_relative_to(drafts)
+        rel = path.relative_to(drafts.parent if draft and drafts else blog.posts_dir).as_posix()
         if path.stem == "_index" or any(part.startswith(".") for part in rel.split("/")):
             continue  # a Hugo list page, or a hidden folder
         bundle = path.parent if path.stem == "index" and blog.generator == "hugo" else None
@@ -85,6 +92,8 @@ def read_posts(blog: Blog) -> list[Post]:
         if problem:  # written without its front matter, the post would lose it: left alone
             blog.unreadable.append((rel, problem))
             continue
+        if draft:
+            data.setdefault("draft", True)
         posts.append(Post(path, rel, name, data, body, bundle))
     blog.posts = posts
     return posts
@@ -93,6 +102,13 @@ def read_posts(blog: Blog) -> list[Post]:
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     """(front matter, body, problem): YAML between '---' lines or TOML between '+++' lines."""
     text = text.replace("\r\n", "\n")
+    if text.startswith("{"):  # Hugo also takes a JSON object as front matter
+        try:
+            data, end = json.JSONDecoder().raw_decode(text)
+        except ValueError:
+            data, end = None, 0
+        if isinstance(data, dict):
+            return {str(k): _plain(v) for k, v in data.items()}, text[end:].lstrip("\n"), None
     for fence, parse in (("---", _yaml), ("+++", tomllib.loads)):
         if text.startswith(fence + "\n"):
             end = text.find("\n" + fence, len(fence))
