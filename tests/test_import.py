@@ -132,6 +132,13 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     row = listing.split('data-id="incidents/2023-02-03-search-outage"', 1)[1].split("</tr>")[0]
     assert "timings not recorded" in row and "not recorded</span></td>" in row
     assert "not resolved" not in row
+    # A person does what the report asked; then `mkdocs build --strict` passes.
+    outage = site / "incidents/2023/2023-02-03-search-outage.md"
+    text = outage.read_text(encoding="utf-8")
+    text = text.replace("status: resolved", "status: resolved\nstarted: 2023-02-03 09:40")
+    outage.write_text(text.replace("![Old chart](/assets/img/gone.png)", ""), encoding="utf-8")
+    fixed = build_site(site / "mkdocs.yml", tmp_path / "strict", strict=True)
+    assert "time to resolve: 2 h" in fixed.page("incidents/2023-02-03-search-outage/")
     # Links written as the old site's addresses (permalink pattern, a post's permalink).
     assert 'href="../../weeknotes/2022-11-18-weeknote-46/"' in incident
     assert 'href="../../weeknotes/2022-11-11-weeknote-45/#search"' in incident
