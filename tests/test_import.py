@@ -153,7 +153,8 @@ def test_a_hugo_site_with_toml_and_bundles_builds_strict(
     assert code == 0, report
     assert "wrote 2 entries (2 incidents)" in report
     assert "lastmod -> updated" in report and "figure converted" in report
-    assert 'incidents/2023/2023-03-01-failover.md:23: {{< tweet user="council"' in report
+    assert "youtube converted" in report
+    assert 'incidents/2023/2023-03-01-failover.md:25: {{< chart data="q1-errors" >}}' in report
     built = build_site(site / "mkdocs.yml", tmp_path / "out", strict=True)
     pages = entry_pages(built)
     assert set(pages) == {"incidents/2023-03-01-failover/", "incidents/cache-warmup/"}
@@ -163,6 +164,7 @@ def test_a_hugo_site_with_toml_and_bundles_builds_strict(
     failover = pages["incidents/2023-03-01-failover/"]
     assert 'src="diagram.png"' in failover and 'alt="How the failover went"' in failover
     assert 'href="../cache-warmup/"' in failover
+    assert '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Video on YouTube</a>' in failover
     # A ref shortcode and an old address (/posts/<bundle>/) both point at the new page.
     article = pages["incidents/cache-warmup/"].split("<article", 1)[1].split("</article>")[0]
     assert '<a href="../2023-03-01-failover/">failover</a>' in article

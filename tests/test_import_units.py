@@ -28,6 +28,22 @@ def test_hugo_percent_shortcodes_and_closing_tags() -> None:
     assert [c.needs_person for c in changes] == [False, True, True]
 
 
+def test_hugo_embeds_become_links_and_highlight_a_fence() -> None:
+    out, changes = convert(
+        '{{< gist spf13 7896402 >}}\n{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}\n'
+        "{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n{{< youtube >}}"
+    )
+    assert out.split("\n") == [
+        "[Gist](https://gist.github.com/spf13/7896402)",
+        "[Post on X](https://x.com/SanDiegoZoo/status/1453110110599868418)",
+        "```go",
+        "x := 1",
+        "```",
+        "",
+    ]
+    assert [c.needs_person for c in changes] == [False, False, False, False, True]
+
+
 def test_url_filters_keep_the_path() -> None:
     out, _ = convert('![x]({{ "/assets/a.png" | relative_url }})')
     assert out == "![x](/assets/a.png)"

@@ -107,6 +107,11 @@ def _convert_text(text: str, number: int, link_to: LinkTo, changes: list[Change]
             alt = attrs.get("alt") or attrs.get("caption") or attrs.get("title") or ""
             src = attrs.get("src", "")
             return note(m.group(0), f"![{alt}]({src})" if src else "", not src)
+        if name == "highlight":
+            return note(m.group(0), "```" if closing else "```" + _first_arg(args))
+        embed = _embed(name, args) if not closing else None
+        if embed:
+            return note(m.group(0), embed)
         return note(m.group(0), "", True)
 
     def tag(m: re.Match[str]) -> str:
@@ -138,20 +143,47 @@ def _convert_text(text: str, number: int, link_to: LinkTo, changes: list[Change]
     return _KRAMDOWN.sub(lambda m: note(m.group(0), ""), text)
 
 
-def _first_arg(args: str) -> str:
+# Hugo's built-in embeds, as a plain link to what they showed.
+EMBEDS = {
+    "youtube": ("Video on YouTube", "https://www.youtube.com/watch?v={id}"),
+    "vimeo": ("Video on Vimeo", "https://vimeo.com/{id}"),
+    "gist": ("Gist", "https://gist.github.com/{user}/{id}"),
+    "tweet": ("Post on X", "https://x.com/{user}/status/{id}"),
+    "x": ("Post on X", "https://x.com/{user}/status/{id}"),
+}
+
+
+def _embed(name: str, args: str) -> str | None:
+    if name not in EMBEDS:
+        return None
+    attrs = _attrs(args)
+    words = [w for w in _words(args) if "=" not in w]
+    if name == "gist" and len(words) >= 2:
+        attrs.setdefault("user", words[0])
+        attrs.setdefault("id", words[1])
+    elif words:
+        attrs.setdefault("id", words[0])
+    text, url = EMBEDS[name]
     try:
-        words = shlex.split(args)
+        return f"[{text}]({url.format(**attrs)})"
+    except KeyError:
+        return None  # a form this does not know: removed and listed
+
+
+def _words(args: str) -> list[str]:
+    try:
+        return shlex.split(args)
     except ValueError:
-        words = args.split()
+        return args.split()
+
+
+def _first_arg(args: str) -> str:
+    words = _words(args)
     return words[0] if words else ""
 
 
 def _attrs(args: str) -> dict[str, str]:
-    try:
-        words = shlex.split(args)
-    except ValueError:
-        return {}
-    return dict(w.split("=", 1) for w in words if "=" in w)
+    return dict(w.split("=", 1) for w in _words(args) if "=" in w)
 
 
 def clean_text(value: str) -> str:

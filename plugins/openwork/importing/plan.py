@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from openwork.content.aliases import TITLE_FROM_HEADING, first_heading, map_aliases
-from openwork.content.liquid import clean_text, convert, reference_name
+from openwork.content.liquid import EMBEDS, clean_text, convert, reference_name
 from openwork.importing.old_urls import normalise, old_urls, prefixes, site_settings
 from openwork.importing.sources import Blog, Post, reference_keys
 from openwork.options import Options
@@ -175,7 +175,7 @@ def _plan_body(
 
 
 def _label(found: str) -> str:
-    for word in ("post_url", "link", "relref", "ref", "figure", "highlight", "raw"):
+    for word in ("post_url", "link", "relref", "ref", "figure", "highlight", "raw", *EMBEDS):
         if re.search(rf"[{{%<\s]{word}\b", found):
             return f"{word} converted"
     if "site." in found or "relative_url" in found or "absolute_url" in found:
