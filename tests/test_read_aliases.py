@@ -195,3 +195,11 @@ def test_an_archive_with_one_habit_gets_one_grouped_line(tmp_path: Path) -> None
         "(3 files: first weeknotes/2022-11-11.md, weeknotes/2022-11-18.md, weeknotes/2022-11-25.md)"
     )
     assert all("{:" not in e.excerpt for e in result.entries)
+
+
+def test_a_bad_alias_value_is_reported_at_the_line_it_was_written(tmp_path: Path) -> None:
+    fm = "team: web\ntitle: Notes\npublished: last Tuesday\n"
+    result = read(tmp_path, {"weeknotes/notes.md": md(fm)})
+    [problem] = [p for p in result.problems if p.level == "error"]
+    assert (problem.path, problem.line) == ("weeknotes/notes.md", 4)
+    assert "last Tuesday" in problem.message
