@@ -88,11 +88,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     plans = plan_import(blog, settings, site.options)
     outcome = Outcome(read=len(blog.posts))
     docs = site.root / str(read_yaml_file(site.config_file).get("docs_dir") or "docs")
+    taken: set[str] = set()  # two posts with one name: the second is skipped, not merged
     for plan in plans:
         target = site.root / plan.rel_out
-        if target.exists() or any(p.rel_out == plan.rel_out for p in outcome.written):
+        if target.exists() or plan.rel_out in taken:
             outcome.skipped.append(plan)
             continue
+        taken.add(plan.rel_out)
         outcome.written.append(plan)
         if not args.dry_run:
             target.parent.mkdir(parents=True, exist_ok=True)
