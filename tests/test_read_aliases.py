@@ -34,6 +34,7 @@ def messages(result: object, path: str) -> list[str]:
         ({"categories": "release notes"}, {"tags": ["release", "notes"]}),
         ({"tags": ["a"], "categories": ["B", "a"]}, {"tags": ["a", "B"]}),
         ({"published": False}, {"draft": True}),
+        ({"published": False, "draft": False}, {"draft": True}),
         ({"published": True}, {}),
         ({"permalink": "/2024/x/"}, {"permalink": "/2024/x/"}),
     ],

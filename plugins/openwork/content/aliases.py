@@ -75,9 +75,10 @@ def map_aliases(
     notes: list[FieldNote] = []
     published = out.get("published")
     if isinstance(published, bool):
-        # Jekyll: `published: false` keeps a post out of the site. Fail closed: a draft.
+        # Jekyll: `published: false` keeps a post out of the site. Fail closed: a draft,
+        # even beside `draft: false`.
         del out["published"]
-        if not published and out.get("draft") is None:
+        if not published:
             out["draft"] = True
             written["draft"] = "published"
     if "publishDate" in out:
