@@ -102,6 +102,7 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     assert "[last week](2022-11-11-weeknote-45.md)" in written
     assert "`{% post_url 2022-11-11-weeknote-45 %}`" in written  # inline code is kept
     assert (site / "docs/weeknotes/2022-11-11-weeknote-45/burnup.png").is_file()
+    assert (site / "docs/weeknotes/2022-11-11-weeknote-45/search-plan.pdf").is_file()
 
     built = build_site(site / "mkdocs.yml", tmp_path / "out")
     # The only warning left is the incident's missing timings, as one line.
@@ -126,6 +127,7 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     assert 'href="../2022-11-11-weeknote-45/"' in weeknote
     assert 'href="../../incidents/2023-02-03-search-outage/"' in weeknote
     assert 'src="burnup.png"' in pages["weeknotes/2022-11-11-weeknote-45/"]
+    assert 'href="search-plan.pdf"' in pages["weeknotes/2022-11-11-weeknote-45/"]
     incident = pages["incidents/2023-02-03-search-outage/"]
     assert "timings not recorded" in incident
     listing = built.page("incidents/")

@@ -44,6 +44,11 @@ def test_hugo_embeds_become_links_and_highlight_a_fence() -> None:
     assert [c.needs_person for c in changes] == [False, False, False, False, True]
 
 
+def test_a_link_tag_to_a_file_keeps_the_file() -> None:
+    out, changes = convert("[Report]({% link assets/report.pdf %})")
+    assert out == "[Report](/assets/report.pdf)" and not changes[0].needs_person
+
+
 def test_url_filters_keep_the_path() -> None:
     out, _ = convert('![x]({{ "/assets/a.png" | relative_url }})')
     assert out == "![x](/assets/a.png)"

@@ -48,7 +48,15 @@ def reference_name(target: str) -> str:
     return stem
 
 
+def names_a_page(target: str) -> bool:
+    """A post or page ('x', 'x.md', '_posts/x.markdown'), not a file such as 'assets/a.pdf'."""
+    suffix = posixpath.splitext(target.strip().strip("\"'").split("#")[0].rstrip("/"))[1]
+    return suffix.lower() in {"", ".md", ".markdown", ".html"}
+
+
 def _default_link(target: str) -> str | None:
+    if not names_a_page(target):
+        return "/" + target.strip().strip("\"'").lstrip("/")  # a file of the site, as written
     name = reference_name(target)
     return f"{name}.md" if name else None
 

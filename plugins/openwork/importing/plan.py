@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from openwork.content.aliases import TITLE_FROM_HEADING, first_heading, map_aliases
-from openwork.content.liquid import EMBEDS, clean_text, convert, reference_name
+from openwork.content.liquid import EMBEDS, clean_text, convert, names_a_page, reference_name
 from openwork.importing.old_urls import normalise, old_urls, prefixes, site_settings
 from openwork.importing.sources import Blog, Post, reference_keys
 from openwork.options import Options
@@ -151,6 +151,8 @@ def _plan_body(
     here = posixpath.dirname(plan.rel_out)
 
     def link_to(target: str) -> str | None:
+        if not names_a_page(target):  # {% link assets/a.pdf %}: copied like any file
+            return "/" + target.strip().strip("\"'").lstrip("/")
         clean = target.strip().strip("\"'").split("#")[0].strip("/").lower()
         anchor = "#" + target.split("#", 1)[1].strip("\"'") if "#" in target else ""
         for key in (clean, posixpath.splitext(clean)[0], reference_name(clean).lower()):
