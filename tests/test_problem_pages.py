@@ -87,7 +87,7 @@ def test_an_entry_rejected_for_its_folder_defaults_shows_the_meta_yml_problem(
         "weeknotes/ops/2026-W47-ops.md": md("date: 2026-11-20"),
     }
     root = write_tree(tmp_path / "src", files)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site", command="serve")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site", command="serve")
     page = built.page("weeknotes/2026-w47-ops/")
     problems = _problem_list(page)
     assert any("weeknotes/ops/.meta.yml:2" in p and "draft" in p for p in problems), problems

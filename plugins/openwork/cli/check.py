@@ -10,7 +10,7 @@ from openwork.cli.siteconfig import SiteConfig
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, run
 from openwork.problems import Problem
-from openwork.reporting import group_problems
+from openwork.reporting import group_problems, nothing_published
 
 # Feed items are made and written even without a `site_url` (the build would refuse to run):
 # a value that breaks a feed is reported either way.
@@ -111,6 +111,10 @@ def run_check(
     settings = settings or SiteSettings(site_url=PLACEHOLDER_URL, feed_bodies_from_markdown=True)
     result = run(root, options, settings, "build", progress=count)
     problems = [p for p in result.problems if scope.covers(p.path)]
+    if scope.everything:  # every entry rejected: one loud line at the end (#15)
+        folders = [c.folder for c in options.collections.values()]
+        read = result.read
+        problems += nothing_published(folders, read.problems, len(read.entries) + len(read.hidden))
     files = sum(1 for path in seen if scope.covers(path))
     return Report(problems, files)
 
