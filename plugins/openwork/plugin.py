@@ -42,6 +42,8 @@ from openwork.render.pages import (
     entry_markdown,
     generate_pages,
 )
+from openwork.render.status import add_banner  # status (#16)
+from openwork.render.status_outputs import STATUS_CSS, StatusOutputs  # status (#16)
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -67,6 +69,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.feeds: FeedCatalog | None = None
+        self.status: StatusOutputs | None = None  # status (#16)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -89,7 +92,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.result = read_content(self.root, self.options)
         for problem in self.result.problems:
             log.warning(str(problem))
-        today = datetime.now(UTC).astimezone(self.options.zone).date()
+        now = datetime.now(UTC)  # the build's one clock reading; status (#16) uses it too
+        today = now.astimezone(self.options.zone).date()
         entries = self.result.entries
         if self.is_serve and self.result.hidden:
             # A writer previewing with `mkdocs serve` sees drafts and embargoed entries, each
@@ -110,6 +114,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if config.theme.custom_dir:
             overrides.append(Path(config.theme.custom_dir) / "openwork")
         self.renderer = Renderer(PageUrls(config.use_directory_urls), overrides)
+        self._prepare_status(config, now)  # status (#16)
         self.feeds = self._feed_catalog(config)
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
@@ -127,7 +132,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             language=str(config.theme.get("language") or "en"),
             author=config.site_author,
         )
-        catalog = build_catalog(self.site, settings, self.renderer.urls)
+        extra = self.status.feed_scopes(settings) if self.status else []  # status (#16)
+        catalog = build_catalog(self.site, settings, self.renderer.urls, extra)
         self.renderer.env.globals["feeds"] = catalog  # for `_feeds.html` on tag and team pages
         return catalog
 
@@ -159,7 +165,26 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         )
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
+        if self.status is not None:  # status (#16): /status/, open data, digest e-mails
+            language = str(config.theme.get("language") or "en")
+            for src, text, in_nav in self.status.files(config.site_url, config.site_name, language):
+                self._add(files, config, src, text, in_nav=in_nav)
         return files
+
+    # --- status (#16) ---------------------------------------------------------------------
+    def _prepare_status(self, config: MkDocsConfig, now: datetime) -> None:
+        if self.site is None or self.renderer is None:
+            return
+        self.status = StatusOutputs.prepare(self.root, self.site, self.renderer, now)
+        self.renderer.env.globals["open_data"] = bool(config.site_url)  # CSV, .ics, e-mails
+        for problem in self.status.problems:
+            log.warning(str(problem))
+        if self.result is not None:
+            self.result.watched.extend(self.status.watched)
+        if STATUS_CSS not in [str(css) for css in config.extra_css]:
+            config.extra_css.append(STATUS_CSS)
+
+    # --- end status (#16) -----------------------------------------------------------------
 
     def _add(
         self, files: Files, config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool
@@ -242,6 +267,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.status is not None:  # status (#16): the open-incident banner on every page
+            output = add_banner(output, self.status.banner(page.file.src_uri))
         if self.feeds is None:
             return output
         src = page.file.src_uri

@@ -16,7 +16,7 @@ from openwork.index.site import Site
 from openwork.render import paths
 from openwork.render.urls import PageUrls
 
-ScopeKind = Literal["site", "collection", "team", "tag"]
+ScopeKind = Literal["site", "collection", "team", "tag", "status"]
 
 FILE_NAMES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 MEDIA_TYPES = {
@@ -61,6 +61,8 @@ class FeedScope:
     page_src: str  # docs path of the HTML page the feed follows
     folder: str  # where its files go in the site ('' is the root)
     entries: tuple[Entry, ...] = field(repr=False)  # newest first, before the limit
+    # status (#16): items made by feeds/status.py (one per incident change), not from entries
+    items: tuple[FeedItem, ...] | None = field(default=None, repr=False)
 
     def path(self, fmt: str) -> str:
         """'tags/open-data/feed.xml': the file, relative to the site root."""
@@ -152,9 +154,14 @@ class FeedCatalog:
         (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
+        if scope.items is not None:  # status (#16): the scope brings its own items
+            return self._feed_of(scope, scope.items[: self.settings.limit])
         # Drafts never reach Site.entries; checking again here costs nothing.
         newest = [e for e in scope.entries if not e.draft][: self.settings.limit]
         items = tuple(self._item(entry, bodies, cache) for entry in newest)
+        return self._feed_of(scope, items)
+
+    def _feed_of(self, scope: FeedScope, items: tuple[FeedItem, ...]) -> Feed:
         return Feed(
             title=scope.title,
             description=scope.description,
@@ -182,8 +189,11 @@ class FeedCatalog:
         return item
 
 
-def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCatalog:
-    """The site feed, one per collection (even an empty one), one per team and per tag."""
+def build_catalog(
+    site: Site, settings: FeedSettings, urls: PageUrls, extra: Iterable[FeedScope] = ()
+) -> FeedCatalog:
+    """The site feed, one per collection (even an empty one), one per team and per tag,
+    then `extra` scopes (the status feed)."""
     name = settings.site_name
     scopes = [
         FeedScope(
@@ -245,4 +255,5 @@ def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCat
                 entries=tuple(entries),
             )
         )
+    scopes.extend(extra)  # status (#16)
     return FeedCatalog(settings, urls, scopes)

@@ -1,0 +1,143 @@
+"""services.yml: the services /status/ lists, with display names, descriptions and order.
+
+The file is optional. Without it the status page lists every service named in incidents'
+`services`, A to Z. With it, declared services come first in the file's order (even those
+no incident has named, shown as operational), and a service an incident names that the file
+does not declare is a warning with the nearest declared name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openwork.content.model import Entry
+from openwork.content.source import parse_yaml
+from openwork.problems import Problem
+from openwork.slugs import slugify
+from openwork.suggest import did_you_mean
+
+SERVICES_FILE = "services.yml"
+_FIELDS = ("name", "description")
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """One service as the status page shows it. `key` is the slug incidents are matched by."""
+
+    key: str
+    name: str
+    description: str | None = None
+    order: int = 0  # position in services.yml; undeclared services sort after, A to Z
+    declared: bool = False
+
+
+def load_services(root: Path, rel_path: str = SERVICES_FILE) -> tuple[list[Service], list[Problem]]:
+    """Read services.yml (`id: {name, description}` or `id: Name`, optionally under
+    `services:`), in the file's order. A missing file is no services and no problem."""
+    path = root / rel_path
+    if not path.is_file():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
+    if not text.strip():
+        return [], []
+    parsed = parse_yaml(text, rel_path)
+    if isinstance(parsed, Problem):
+        return [], [parsed]
+    data, lines, problems = parsed
+    if isinstance(data.get("services"), dict):
+        data = data["services"]
+        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "services"}
+    services: list[Service] = []
+    seen: dict[str, str] = {}
+    for key, value in data.items():
+        line = lines.get((key,), 1)
+        if isinstance(value, str):
+            value = {"name": value}
+        elif value is None:
+            value = {}
+        if not isinstance(value, dict):
+            problems.append(
+                Problem(
+                    rel_path,
+                    line,
+                    "error",
+                    f"service '{key}' should be a mapping with a name and a description, "
+                    "e.g. `council-tax: {name: Council tax portal, description: ...}`",
+                )
+            )
+            continue
+        for field in value:
+            if field not in _FIELDS:
+                problems.append(
+                    Problem(
+                        rel_path,
+                        lines.get((key, field), line),
+                        "warning",
+                        f"service '{key}' has an unknown field '{field}'"
+                        f"{did_you_mean(str(field), _FIELDS)}: a service has a name and a "
+                        "description",
+                    )
+                )
+        slug = slugify(str(key))
+        if not slug:
+            problems.append(Problem(rel_path, line, "error", f"service id '{key}' has no letters"))
+            continue
+        if slug in seen:
+            problems.append(
+                Problem(
+                    rel_path,
+                    line,
+                    "error",
+                    f"service '{key}' is declared twice (first as '{seen[slug]}'): "
+                    "keep one of them",
+                )
+            )
+            continue
+        seen[slug] = str(key)
+        name = value.get("name")
+        description = value.get("description")
+        services.append(
+            Service(
+                key=slug,
+                name=str(name).strip() if name else str(key),
+                description=str(description).strip() if description else None,
+                order=len(services),
+                declared=True,
+            )
+        )
+    return services, problems
+
+
+def undeclared_services(
+    entries: Iterable[Entry], declared: list[Service], rel_path: str = SERVICES_FILE
+) -> list[Problem]:
+    """A warning for each incident service that services.yml does not declare (only when
+    the file declares some), at the line of the incident's `services` field."""
+    if not declared:
+        return []
+    known = {s.key for s in declared}
+    for s in declared:
+        known.add(slugify(s.name))
+    names = [s.name for s in declared]
+    problems = []
+    for entry in entries:
+        inc = entry.incident
+        if inc is None:
+            continue
+        for written in inc.services:
+            if slugify(written) not in known:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.lines.get("services", 1),
+                        "warning",
+                        f"service '{written}' is not in {rel_path}{did_you_mean(written, names)}"
+                        ": add it there, or use a declared name",
+                    )
+                )
+    return problems
