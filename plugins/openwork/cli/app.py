@@ -13,6 +13,7 @@ from pathlib import Path
 
 from openwork import __version__
 from openwork.cli.check import PathError, format_problems, make_scope, run_check
+from openwork.cli.digest import DigestError, add_digest_parser, run_digest  # status (#16)
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
 from openwork.cli.siteconfig import CONFIG_NAMES, ConfigError, SiteConfig, load_site_config
@@ -41,6 +42,7 @@ examples:
   openwork check --strict         fail on warnings too (for CI)
   openwork check incidents/       only report problems in these files or folders
   openwork schema incident > incident.schema.json
+  openwork digest --week 2026-W47 a week's round-up as e-mail HTML (--format text)
 
 Run 'openwork COMMAND --help' for a command's options.
 Exit status: 0 fine, 1 problems found (or the file already exists), 2 bad usage or config."""
@@ -213,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    add_digest_parser(commands, [config])  # status (#16)
     return parser
 
 
@@ -239,10 +242,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "digest":  # status (#16)
+            print(run_digest(args, _site(args)), end="")
+            return 0
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
-    except (ConfigError, PathError) as exc:
+    except (ConfigError, PathError, DigestError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130

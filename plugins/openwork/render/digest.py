@@ -111,13 +111,13 @@ def digest_text(d: Digest, site: DigestSite, renderer: Renderer, base: str) -> s
             owner = f" ({x.action.owner})" if x.action.owner else ""
             out.append("")
             out.extend(_wrap(f"* Done: {x.action.action}{owner}", "  "))
-            out.append(f"  From {x.incident.title}: {url(x.incident)}")
+            out.extend([*_wrap(f"From {x.incident.title}:", "  ", "  "), f"  {url(x.incident)}"])
         for o in d.actions_overdue:
             owner = f" ({o.action.owner})" if o.action.owner else ""
             due = format_date(o.action.due)
             out.append("")
             out.extend(_wrap(f"* Overdue since {due}: {o.action.action}{owner}", "  "))
-            out.append(f"  From {o.incident.title}: {url(o.incident)}")
+            out.extend([*_wrap(f"From {o.incident.title}:", "  ", "  "), f"  {url(o.incident)}"])
     out.extend(["", "--", f"{site.name}, working in the open: {site.url}", ""])
     return "\n".join(out)
 
