@@ -174,3 +174,19 @@ def test_a_broken_services_yml_is_a_problem_not_a_traceback(tmp_path: Path) -> N
     assert services == [] and problems[0].level == "error"
     (tmp_path / "services.yml").write_bytes(b"portal: \xff\n")
     assert "UTF-8" in load_services(tmp_path)[1][0].message
+
+
+def test_openwork_check_reports_services_yml(tmp_path: Path, capsys) -> None:
+    from openwork.cli import main
+
+    write_tree(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: T\nplugins:\n  - openwork\n",
+            "services.yml": "search:\n  nmae: Search\n",
+        },
+    )
+    assert main(["check", "--strict", "-f", str(tmp_path / "mkdocs.yml")]) == 1
+    assert "services.yml:2: warning: service 'search' has an unknown field 'nmae'" in (
+        capsys.readouterr().out
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openwork.content import read_content
+from openwork.content.services import services_problems
 from openwork.options import Options
 from openwork.problems import Problem
 
@@ -98,6 +99,7 @@ def run_check(
             progress(path)
 
     result = read_content(root, options, progress=count)
+    result.problems += services_problems(root, result.entries)  # status (#16): services.yml
     problems = [p for p in result.problems if scope.covers(p.path)]
     files = sum(1 for path in seen if scope.covers(path))
     return Report(problems, files)

@@ -113,6 +113,13 @@ def load_services(root: Path, rel_path: str = SERVICES_FILE) -> tuple[list[Servi
     return services, problems
 
 
+def services_problems(root: Path, entries: Iterable[Entry]) -> list[Problem]:
+    """Every problem of services.yml and of incidents' names for services: what
+    `openwork check` reports and the build logs."""
+    declared, problems = load_services(root)
+    return problems + undeclared_services(entries, declared)
+
+
 def undeclared_services(
     entries: Iterable[Entry], declared: list[Service], rel_path: str = SERVICES_FILE
 ) -> list[Problem]:
