@@ -284,3 +284,23 @@ def test_openwork_digest_prints_html_and_text(
     assert "* Plain English letters (started)" in text
     assert main(["digest", "--week", "2026-W60", "-f", config]) == 2
     assert "2026 has no week 60" in capsys.readouterr().err
+
+
+def test_timeline_times_are_shown_in_the_site_timezone_with_the_offset(tmp_path: Path) -> None:
+    summer = OPEN.replace("2026-11-16T", "2026-07-16T").replace("2026-11-20", "2026-07-20")
+    root = write_tree(
+        tmp_path,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS.replace(
+                "  - openwork", "  - openwork:\n      timezone: Europe/London"
+            ),
+            "docs/index.md": "# Home\n",
+            "incidents/2026-07-16-payments.md": summer,
+        },
+    )
+    built = build_site(root / "mkdocs.yml", root / "site")
+    page = built.page("incidents/2026-07-16-payments/")
+    # Written in UTC, shown in London summer time, with its offset.
+    assert '<time datetime="2026-07-16T10:40:00+00:00">16 July 2026, 11:40 UTC+01:00</time>' in page
+    assert "16 July 2026, 10:00 UTC+01:00" in page  # started, in the card
+    assert "16 July 2026, 11:40 UTC+01:00" in built.page("")  # the banner's latest update

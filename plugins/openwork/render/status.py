@@ -52,7 +52,8 @@ def strip_svg(row: ServiceStatus) -> Markup:
     )
     cells = []
     for i, d in enumerate(row.days):
-        cls = f"ow-strip__sev--{d.rank}" if d.rank is not None else "ow-strip__ok"
+        # status.css colours six levels; a longer scale shares the sixth colour
+        cls = f"ow-strip__sev--{min(d.rank, 5)}" if d.rank is not None else "ow-strip__ok"
         what = (
             d.severity + ": " + "; ".join(e.title for e in d.incidents)
             if d.severity
