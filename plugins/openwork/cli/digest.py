@@ -18,7 +18,7 @@ _WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
 
 DIGEST_EPILOG = """\
 The round-up lists each team's weeknote of the week, experiments started or concluded,
-incidents opened or resolved, incident actions done (due that week) and overdue now.
+incidents opened or resolved, and incident actions due that week: done, or now overdue.
 The HTML is made for e-mail: inline styles, tables, absolute links (from site_url in
 mkdocs.yml), no scripts. Errors in content files are left out, as the build does:
 run 'openwork check' to see them.

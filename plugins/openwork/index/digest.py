@@ -2,14 +2,19 @@
 
 The week is an ISO 8601 week, Monday to Sunday in the site's timezone. Actions have no
 "done on" date in front matter, so "actions done" are the done actions that were due in the
-week (or carry a `done: YYYY-MM-DD` of their own in it); "overdue" is as of the build's today.
+week (or carry a `done: YYYY-MM-DD` of their own in it), and "now overdue" are the open
+actions that were due in the week and are past due at the build's today. So each week lists
+what fell due in it, and a long-overdue action is not repeated in every later digest.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
+from openwork.content.dates import iso_week
 from openwork.content.model import Entry
 from openwork.content.schemas import Action
 from openwork.index.site import OpenAction, Site
@@ -81,16 +86,65 @@ def _done_day(action: Action) -> date | None:
     return action.due
 
 
-def build_digest(site: Site, week: str) -> Digest:
+def _week_of(value: datetime | date | None, zone: tzinfo) -> str | None:
+    day = _local_day(value, zone)
+    return iso_week(day) if day is not None else None
+
+
+@dataclass
+class _Buckets:
+    """Everything a digest lists, sorted by ISO week in one pass over the site."""
+
+    started: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    concluded: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    opened: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    resolved: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    done: dict[str, list[DoneAction]] = field(default_factory=lambda: defaultdict(list))
+    overdue: dict[str, list[OpenAction]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _buckets(site: Site) -> _Buckets:
+    zone = site.options.zone
+    b = _Buckets()
+
+    def put(into: dict[str, list[Any]], when: datetime | date | None, item: Any) -> None:
+        week = _week_of(when, zone)
+        if week is not None:
+            into[week].append(item)
+
+    for e in site.kind_entries("experiment"):
+        exp = e.experiment
+        if exp is None:
+            continue
+        put(b.started, exp.started, e)
+        if exp.status in ("concluded", "abandoned"):
+            put(b.concluded, exp.ended, e)
+    for e in site.kind_entries("incident"):
+        inc = e.incident
+        if inc is None:
+            continue
+        put(b.opened, getattr(inc, "started", None), e)
+        put(b.resolved, inc.resolved, e)
+        for a in e.actions:
+            if a.status == "done":
+                put(b.done, _done_day(a), DoneAction(a, e))
+    for item in site.open_actions:
+        if item.overdue:
+            put(b.overdue, item.action.due, item)
+    return b
+
+
+def build_digests(site: Site) -> dict[str, Digest]:
+    """The digest of every week that has weeknotes, from one pass over the site."""
+    buckets = _buckets(site)
+    return {week: build_digest(site, week, buckets) for week in site.weeks()}
+
+
+def build_digest(site: Site, week: str, buckets: _Buckets | None = None) -> Digest:
     """The round-up of ISO week `week` ('2026-W47') from the published entries."""
     monday, sunday = week_bounds(week)
-    zone = site.options.zone
-    key = f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}"
-
-    def within(value: datetime | date | None) -> bool:
-        day = _local_day(value, zone)
-        return day is not None and monday <= day <= sunday
-
+    key = iso_week(monday)
+    b = buckets or _buckets(site)
     teams: dict[str, list[Entry]] = {}
     for entry in site.by_week.get(key, []):
         name = site.team_names.get(entry.team_slug or "", entry.team or "") if entry.team else ""
@@ -99,36 +153,16 @@ def build_digest(site: Site, week: str) -> Digest:
         TeamNotes(name, tuple(sorted(items, key=lambda e: e.title)))
         for name, items in sorted(teams.items(), key=lambda kv: (not kv[0], kv[0].casefold()))
     )
-    experiments = site.kind_entries("experiment")
-    incidents = site.kind_entries("incident")
-    done = [
-        DoneAction(a, e)
-        for e in incidents
-        for a in e.actions
-        if a.status == "done" and within(_done_day(a))
-    ]
     return Digest(
         week=key,
         monday=monday,
         sunday=sunday,
         today=site.today,
         weeknotes=weeknotes,
-        experiments_started=tuple(
-            e for e in experiments if e.experiment and within(e.experiment.started)
-        ),
-        experiments_concluded=tuple(
-            e
-            for e in experiments
-            if e.experiment
-            and e.experiment.status in ("concluded", "abandoned")
-            and within(e.experiment.ended)
-        ),
-        incidents_opened=tuple(
-            e for e in incidents if e.incident and within(getattr(e.incident, "started", None))
-        ),
-        incidents_resolved=tuple(
-            e for e in incidents if e.incident and within(e.incident.resolved)
-        ),
-        actions_done=tuple(done),
-        actions_overdue=tuple(a for a in site.open_actions if a.overdue),
+        experiments_started=tuple(b.started.get(key, ())),
+        experiments_concluded=tuple(b.concluded.get(key, ())),
+        incidents_opened=tuple(b.opened.get(key, ())),
+        incidents_resolved=tuple(b.resolved.get(key, ())),
+        actions_done=tuple(b.done.get(key, ())),
+        actions_overdue=tuple(b.overdue.get(key, ())),
     )

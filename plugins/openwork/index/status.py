@@ -224,9 +224,11 @@ def build_status(
         written = entry.incident.services if entry.incident else []
         for key in dict.fromkeys(service_key(w, services) for w in written):
             by_service.setdefault(key, []).append(found)
+    window_start = day_bounds(today - timedelta(days=HISTORY_DAYS - 1), zone)[0]
     rows = []
     for service in services:
-        mine = by_service.get(service.key, [])
+        # Only what reaches into the 90 days matters: older incidents cost nothing per day.
+        mine = [o for o in by_service.get(service.key, []) if o.end > window_start or o.open]
         open_now = sorted((o for o in mine if o.open), key=lambda o: (o.rank, -o.start.timestamp()))
         rows.append(
             ServiceStatus(
@@ -245,7 +247,6 @@ def build_status(
             -e.date.timestamp(),
         ),
     )
-    window_start = day_bounds(today - timedelta(days=HISTORY_DAYS - 1), zone)[0]
     recent = [
         o.entry
         for o in sorted(outages, key=lambda o: o.start, reverse=True)

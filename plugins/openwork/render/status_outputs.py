@@ -15,7 +15,7 @@ from pathlib import Path
 from openwork.content.services import SERVICES_FILE, load_services, undeclared_services
 from openwork.feeds.catalog import FeedScope, FeedSettings
 from openwork.feeds.status import status_scope
-from openwork.index.digest import build_digest
+from openwork.index.digest import build_digests
 from openwork.index.site import Site
 from openwork.index.status import StatusBoard, build_status
 from openwork.problems import Problem
@@ -70,8 +70,7 @@ class StatusOutputs:
         out.append((CALENDAR_ICS, calendar_ics(self.site, urls, url, site_name), False))
         base = self.site.collection_url("weeknote")
         digest_site = DigestSite(site_name, url, language)
-        for week in self.site.weeks():
-            digest = build_digest(self.site, week)
+        for week, digest in build_digests(self.site).items():
             html = digest_html(digest, digest_site, self.renderer, base)
             out.append((email_path(base, week), html, False))
         return out
