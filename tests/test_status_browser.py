@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.builder import Built
-from tests.test_browser import browser, served  # noqa: F401  (module-scoped fixtures)
 
 
 def test_the_banner_shows_without_javascript_and_closes_with_it(
-    served: str,  # noqa: F811
-    browser,  # noqa: F811
+    served: str,
+    browser,
 ) -> None:
     plain = browser.new_context(java_script_enabled=False)
     page = plain.new_page()
@@ -36,8 +35,8 @@ def test_the_banner_shows_without_javascript_and_closes_with_it(
 
 
 def test_status_page_in_light_and_dark(
-    served: str,  # noqa: F811
-    browser,  # noqa: F811
+    served: str,
+    browser,
     tmp_path: Path,
 ) -> None:
     for scheme in ("light", "dark"):
@@ -54,7 +53,7 @@ def test_status_page_in_light_and_dark(
         page.close()
 
 
-def test_the_digest_email_renders_in_a_narrow_window(example: Built, browser) -> None:  # noqa: F811
+def test_the_digest_email_renders_in_a_narrow_window(example: Built, browser) -> None:
     email = example.site_dir / "weeknotes" / "weeks" / "2026-w46" / "email.html"
     page = browser.new_page(viewport={"width": 375, "height": 800})
     requests: list[str] = []

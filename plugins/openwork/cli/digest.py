@@ -11,8 +11,9 @@ from openwork.content import read_content
 from openwork.content.dates import iso_week
 from openwork.index import build_site
 from openwork.index.digest import build_digest, week_bounds
-from openwork.render import PageUrls, Renderer
 from openwork.render.digest import DigestSite, digest_html, digest_text
+from openwork.render.renderer import Renderer
+from openwork.urls import PageUrls
 
 _WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
 

@@ -14,12 +14,13 @@ from html import escape
 
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedScope, FeedSettings
-from openwork.feeds.model import FeedItem, absolute, feed_author, item_id
+from openwork.feeds.model import FeedItem, feed_author, item_id
+from openwork.index.site import Site
 from openwork.render.renderer import format_datetime
-from openwork.render.urls import PageUrls
+from openwork.render.status import STATUS_SRC
+from openwork.urls import PageUrls, site_absolute
 
-STATUS_SRC = "status.md"  # the /status/ page; its feeds go in status/
-STATUS_FOLDER = "status"
+STATUS_FOLDER = "status"  # beside the /status/ page
 
 
 def _e(value: object) -> str:
@@ -39,7 +40,7 @@ def status_items(
         inc = entry.incident
         if inc is None:
             continue
-        url = absolute(site_url, urls.url(entry.src_uri))
+        url = site_absolute(site_url, urls.url(entry.src_uri))
         base = item_id(site_url, entry)
         authors = tuple(feed_author(a, site_url) for a in entry.authors)
         facts = f"{inc.severity} · {', '.join(inc.services) or 'no service named'}"
@@ -95,3 +96,11 @@ def status_scope(
         entries=tuple(incidents),
         items=status_items(incidents, urls, settings.site_url, zone),
     )
+
+
+def status_scopes(site: Site, settings: FeedSettings, urls: PageUrls) -> list[FeedScope]:
+    """The status feed of the public site, when it has incident reports."""
+    incidents = site.public().kind_entries("incident")
+    if not incidents:
+        return []
+    return [status_scope(incidents, settings, urls, site.options.zone)]

@@ -15,9 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from openwork.content.model import Entry
-from openwork.feeds.model import absolute
 from openwork.index.site import Site
-from openwork.render.urls import PageUrls
+from openwork.urls import PageUrls, site_absolute
 
 CALENDAR_ICS = "calendar.ics"
 
@@ -100,7 +99,7 @@ def calendar_ics(site: Site, urls: PageUrls, site_url: str, site_name: str) -> s
             a.due,
             f"Due: {a.action}",
             f"An open action from the incident report '{e.title}'.{owner}",
-            absolute(site_url, urls.url(e.src_uri)),
+            site_absolute(site_url, urls.url(e.src_uri)),
             e.last_modified,
         )
     for e in site.running_experiments():
@@ -113,7 +112,7 @@ def calendar_ics(site: Site, urls: PageUrls, site_url: str, site_name: str) -> s
             exp.review_by,
             f"Review: {e.title}",
             f"Review the running experiment '{e.title}'.{owner} Hypothesis: {exp.hypothesis}",
-            absolute(site_url, urls.url(e.src_uri)),
+            site_absolute(site_url, urls.url(e.src_uri)),
             e.last_modified,
         )
     lines.append("END:VCALENDAR")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from openwork import paths
 from openwork.content.model import Entry
-from openwork.feeds.model import absolute
 from openwork.index.digest import Digest
-from openwork.render import paths
 from openwork.render.renderer import Renderer, format_date
+from openwork.urls import site_absolute
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def digest_html(d: Digest, site: DigestSite, renderer: Renderer, base: str) -> s
     urls = renderer.urls
 
     def url(entry: Entry) -> str:
-        return absolute(site.url, urls.url(entry.src_uri))
+        return site_absolute(site.url, urls.url(entry.src_uri))
 
     template = renderer.env.get_template("digest_email.html")
     return template.render(
@@ -52,8 +52,8 @@ def digest_html(d: Digest, site: DigestSite, renderer: Renderer, base: str) -> s
         site_name=site.name,
         language=site.language,
         home_url=site.url,
-        week_url=absolute(site.url, urls.url(paths.week(base, d.week))),
-        feeds_url=absolute(site.url, urls.url(paths.feeds())),
+        week_url=site_absolute(site.url, urls.url(paths.week(base, d.week))),
+        feeds_url=site_absolute(site.url, urls.url(paths.feeds())),
     )
 
 
@@ -62,12 +62,12 @@ def digest_text(d: Digest, site: DigestSite, renderer: Renderer, base: str) -> s
     urls = renderer.urls
 
     def url(entry: Entry) -> str:
-        return absolute(site.url, urls.url(entry.src_uri))
+        return site_absolute(site.url, urls.url(entry.src_uri))
 
     out = [
         f"{site.name}: {_heading(d)}",
         f"{format_date(d.monday)} to {format_date(d.sunday)}",
-        f"On the web: {absolute(site.url, urls.url(paths.week(base, d.week)))}",
+        f"On the web: {site_absolute(site.url, urls.url(paths.week(base, d.week)))}",
     ]
 
     def section(title: str) -> None:

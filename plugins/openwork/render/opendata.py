@@ -13,9 +13,8 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from openwork.feeds.model import absolute
 from openwork.index.site import Site
-from openwork.render.urls import PageUrls
+from openwork.urls import PageUrls, site_absolute
 
 INCIDENTS_CSV = "incidents.csv"
 ACTIONS_CSV = "actions.csv"
@@ -67,7 +66,7 @@ def incidents_csv(site: Site, urls: PageUrls, site_url: str) -> str:
             [
                 _text(e.id),
                 _text(e.title),
-                absolute(site_url, urls.url(e.src_uri)),
+                site_absolute(site_url, urls.url(e.src_uri)),
                 _text(inc.severity),
                 inc.status,
                 _text("; ".join(inc.services)),
@@ -91,7 +90,7 @@ def actions_csv(site: Site, urls: PageUrls, site_url: str) -> str:
     """Every action of every published incident, in the incidents' order."""
     rows = []
     for e in site.kind_entries("incident"):
-        url = absolute(site_url, urls.url(e.src_uri))
+        url = site_absolute(site_url, urls.url(e.src_uri))
         for a in e.actions:
             overdue = a.status == "open" and a.due is not None and a.due < site.today
             late = (site.today - a.due).days if overdue and a.due else 0

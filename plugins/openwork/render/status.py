@@ -15,14 +15,14 @@ from html import escape
 
 from markupsafe import Markup
 
-from openwork.feeds.status import STATUS_SRC
+from openwork import paths
 from openwork.index.site import Site
 from openwork.index.status import ServiceStatus, StatusBoard, percent
-from openwork.render import paths
 from openwork.render.pages import GeneratedPage
 from openwork.render.renderer import Renderer, format_date, format_datetime
 
 CELL, GAP, HEIGHT = 6, 2, 30
+STATUS_SRC = "status.md"  # the /status/ page; its feeds go in status/
 
 _ANNOUNCE = re.compile(r'<div[^>]*data-md-component="announce"', re.IGNORECASE)
 _HEADER = re.compile(r"<header[\s>]", re.IGNORECASE)
@@ -72,7 +72,9 @@ def strip_svg(row: ServiceStatus) -> Markup:
     )
 
 
-def status_page(site: Site, board: StatusBoard, renderer: Renderer) -> GeneratedPage:
+def status_page(
+    site: Site, board: StatusBoard, renderer: Renderer, feeds: object | None = None
+) -> GeneratedPage:
     """/status/ as Markdown, listed in the nav."""
     markdown = renderer.render(
         "status.md",
@@ -85,6 +87,7 @@ def status_page(site: Site, board: StatusBoard, renderer: Renderer) -> Generated
         zone=site.options.zone,
         zone_name=site.options.timezone,
         incidents_base=site.collection_url("incident"),
+        feeds=feeds,
     )
     return GeneratedPage(STATUS_SRC, markdown, in_nav=True)
 
