@@ -7,10 +7,9 @@ import re
 from datetime import UTC, datetime
 
 from openwork.cli.siteconfig import SiteConfig, read_yaml_file
-from openwork.content import read_content
 from openwork.content.dates import iso_week
-from openwork.index import build_site
 from openwork.index.digest import build_digest, week_bounds
+from openwork.pipeline import SiteSettings, run
 from openwork.render.digest import DigestSite, digest_html, digest_text
 from openwork.render.renderer import Renderer
 from openwork.urls import PageUrls
@@ -84,10 +83,8 @@ def run_digest(args: argparse.Namespace, site: SiteConfig) -> str:
             f"{site.config_file.name} has no site_url: the digest's links must be absolute, "
             "so add `site_url: https://your.site.example/` at the top level"
         )
-    now = datetime.now(UTC).astimezone(options.zone)
-    week = parse_week(args.week) if args.week else iso_week(now.date())
-    result = read_content(site.root, options)
-    built = build_site(result.entries, result.authors, options, now.date())
+    now = datetime.now(UTC)
+    week = parse_week(args.week) if args.week else iso_week(now.astimezone(options.zone).date())
     theme = raw.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
     digest_site = DigestSite(
@@ -95,7 +92,16 @@ def run_digest(args: argparse.Namespace, site: SiteConfig) -> str:
         url=site_url if site_url.endswith("/") else site_url + "/",
         language=str(language or "en"),
     )
-    renderer = Renderer(PageUrls(bool(raw.get("use_directory_urls", True))))
+    directory_urls = bool(raw.get("use_directory_urls", True))
+    # The build's own pipeline, so the digest lists exactly what the site publishes.
+    settings = SiteSettings(
+        site_name=digest_site.name,
+        site_url=digest_site.url,
+        language=digest_site.language,
+        directory_urls=directory_urls,
+    )
+    built = run(site.root, options, settings, "build", now=now).site
+    renderer = Renderer(PageUrls(directory_urls))
     digest = build_digest(built, week)
     base = options.collections["weeknote"].url
     if args.format == "text":
