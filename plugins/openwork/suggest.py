@@ -14,6 +14,6 @@ def nearest(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str | No
 
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str:
-    """' (did you mean 'x'?)' or '' — ready to append to a message."""
+    """' (did you mean 'x'?)' or '': ready to append to a message."""
     match = nearest(word, choices, cutoff)
     return f" (did you mean '{match}'?)" if match and match != word else ""
