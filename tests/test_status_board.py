@@ -146,6 +146,7 @@ def test_services_yml_problems_name_the_line(tmp_path: Path) -> None:
             search: Search
             portal-: {name: Again}
             broken: [1, 2]
+            listed: {name: Listed, description: [a, b]}
             """
         },
     )
@@ -153,6 +154,7 @@ def test_services_yml_problems_name_the_line(tmp_path: Path) -> None:
     assert [(s.key, s.name) for s in services] == [
         ("portal", "Council tax portal"),
         ("search", "Search"),
+        ("listed", "Listed"),
     ]
     lines = [str(p) for p in problems]
     assert any(
@@ -163,6 +165,7 @@ def test_services_yml_problems_name_the_line(tmp_path: Path) -> None:
         line.startswith("services.yml:5: error:") and "declared twice" in line for line in lines
     )
     assert any(line.startswith("services.yml:6: error:") for line in lines)
+    assert "services.yml:7: error: service 'listed': description should be text" in " ".join(lines)
     wrong = incident("w", "SEV3", "2026-11-18T10:00:00", services=["Serach"])
     (warning,) = undeclared_services([wrong], services)
     assert warning.path == "incidents/w.md" and "did you mean 'Search'" in warning.message

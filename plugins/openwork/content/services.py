@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openwork.content.model import Entry
-from openwork.content.source import parse_yaml
+from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
 from openwork.slugs import slugify
 from openwork.suggest import did_you_mean
@@ -36,22 +36,10 @@ class Service:
 def load_services(root: Path, rel_path: str = SERVICES_FILE) -> tuple[list[Service], list[Problem]]:
     """Read services.yml (`id: {name, description}` or `id: Name`, optionally under
     `services:`), in the file's order. A missing file is no services and no problem."""
-    path = root / rel_path
-    if not path.is_file():
+    found = read_mapping_file(root, rel_path, "services")
+    if found is None:
         return [], []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
-    if not text.strip():
-        return [], []
-    parsed = parse_yaml(text, rel_path)
-    if isinstance(parsed, Problem):
-        return [], [parsed]
-    data, lines, problems = parsed
-    if isinstance(data.get("services"), dict):
-        data = data["services"]
-        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "services"}
+    data, lines, problems = found
     services: list[Service] = []
     seen: dict[str, str] = {}
     for key, value in data.items():
@@ -99,13 +87,22 @@ def load_services(root: Path, rel_path: str = SERVICES_FILE) -> tuple[list[Servi
             )
             continue
         seen[slug] = str(key)
-        name = value.get("name")
-        description = value.get("description")
+        name, description = (_text(value.get(f)) for f in _FIELDS)
+        for field in _FIELDS:
+            if value.get(field) is not None and _text(value.get(field)) is None:
+                problems.append(
+                    Problem(
+                        rel_path,
+                        lines.get((key, field), line),
+                        "error",
+                        f"service '{key}': {field} should be text, not a list or mapping",
+                    )
+                )
         services.append(
             Service(
                 key=slug,
-                name=str(name).strip() if name else str(key),
-                description=str(description).strip() if description else None,
+                name=name or str(key),
+                description=description,
                 order=len(services),
                 declared=True,
             )
@@ -118,6 +115,12 @@ def services_problems(root: Path, entries: Iterable[Entry]) -> list[Problem]:
     `openwork check` reports and the build logs."""
     declared, problems = load_services(root)
     return problems + undeclared_services(entries, declared)
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return " ".join(str(value).split()) or None
+    return None
 
 
 def undeclared_services(
