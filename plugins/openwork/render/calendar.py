@@ -88,6 +88,9 @@ def calendar_ics(site: Site, urls: PageUrls, site_url: str, site_name: str) -> s
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(site_name + ': actions and reviews')}",
+        # How often a subscribed calendar should fetch it again (RFC 7986, and Outlook's own).
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
+        "X-PUBLISHED-TTL:PT12H",
     ]
     for item in site.open_actions:
         a, e = item.action, item.incident
