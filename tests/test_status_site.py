@@ -186,7 +186,9 @@ def test_status_feed_has_one_item_per_change_with_stable_ids(
     assert data["feed_url"] == "https://tiny.example/status/feed.json"
     opml = open_site.read("feeds.opml")
     assert 'xmlUrl="https://tiny.example/status/feed.xml"' in opml
-    assert 'value="https://tiny.example/status/feed.xml"' in open_site.page("feeds/")
+    feeds_page = open_site.page("feeds/")
+    assert 'value="https://tiny.example/status/feed.xml"' in feeds_page
+    assert "3 updates" in feeds_page  # opened and two timeline events, not "1 entry"
     # Resolving adds an item and keeps the others' ids.
     root = make_site(tmp_path, resolved=True)
     later = json.loads(build_site(root / "mkdocs.yml", root / "site").read("status/feed.json"))
