@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from datetime import UTC, datetime
 
 from openwork.cli.siteconfig import SiteConfig, read_yaml_file
@@ -103,6 +104,12 @@ def run_digest(args: argparse.Namespace, site: SiteConfig) -> str:
     built = run(site.root, options, settings, "build", now=now).site
     renderer = Renderer(PageUrls(directory_urls))
     digest = build_digest(built, week)
+    if digest.empty and not args.week and built.weeks():
+        print(
+            f"openwork: note: nothing happened in {week} yet; the latest week with weeknotes "
+            f"is {built.weeks()[0]}: openwork digest --week {built.weeks()[0]}",
+            file=sys.stderr,
+        )
     base = options.collections["weeknote"].url
     if args.format == "text":
         return digest_text(digest, digest_site, renderer, base)
