@@ -94,8 +94,7 @@ def open_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def html_pages(built: Built) -> list[Path]:
-    # 404.html is the theme's static template, not a page: plugins' page hooks never see it.
-    return [p for p in built.site_dir.rglob("*.html") if p.name == "index.html"]
+    return [p for p in built.site_dir.rglob("*.html") if p.name in ("index.html", "404.html")]
 
 
 class Links(HTMLParser):
@@ -134,6 +133,10 @@ def test_every_page_has_the_banner_while_an_incident_is_open(open_site: Built) -
         assert "16 November 2026, 10:40 UTC" in banner
         # Before Material's header, so it shows like its announcement bar.
         assert text.index('id="ow-banner"') < text.index('class="md-header')
+    # The theme's 404 page is served at any address: its links start from the site's root.
+    missing = open_site.read("404.html")
+    assert missing.count('id="ow-banner"') == 1
+    assert 'href="/incidents/2026-11-16-payments/"' in missing and 'href="/status/"' in missing
     about = open_site.page("about/")
     assert 'href="../incidents/2026-11-16-payments/"' in about
     assert 'href="../status/"' in about

@@ -6,6 +6,7 @@ import logging
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -258,6 +259,16 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return output
         links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
         return add_to_head(output, links)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # status (#16): the theme's 404 page gets the banner too, with links from the root.
+        status = self.result.status if self.result else None
+        if template_name != "404.html" or status is None:
+            return output_content
+        base = urlsplit(str(config.site_url or "/")).path or "/"
+        return add_banner(output_content, status.banner_anywhere(base))
 
     def on_shutdown(self) -> None:
         logging.getLogger(LOGGER).removeFilter(self.source_paths)

@@ -9,6 +9,7 @@ The status feed is one more scope of the feed catalog (feeds/status.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib.resources import files as package_files
@@ -27,6 +28,8 @@ from openwork.render.renderer import Renderer
 from openwork.render.status import STATUS_SRC, banner_html, status_page
 
 STATUS_CSS = "assets/status.css"
+ROOT_PAGE = "index.md"  # links made from the home page are relative to the site's root
+_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)')
 
 
 @dataclass
@@ -84,3 +87,9 @@ class StatusOutputs:
 
     def banner(self, page_src: str) -> str:
         return banner_html(self.site, self.board, self.renderer, page_src)
+
+    def banner_anywhere(self, base_path: str) -> str:
+        """The banner for a page served at any address (the theme's 404.html): its links
+        start from the site's path, e.g. '/incidents/x/' for `base_path` '/'."""
+        base = base_path if base_path.endswith("/") else base_path + "/"
+        return _RELATIVE_HREF.sub(f'href="{base}', self.banner(ROOT_PAGE))
