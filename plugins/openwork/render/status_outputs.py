@@ -56,6 +56,8 @@ class StatusOutputs:
             site_url += "/"
         # Templates link the CSV, calendar and e-mail files only when they are written.
         renderer.env.globals["open_data"] = bool(site_url)
+        base = site.collection_url("weeknote")
+        renderer.env.globals["digest_email_path"] = lambda week: email_path(base, week)
         return cls(site, renderer, board, site_url or None, problems, [root / SERVICES_FILE])
 
     def planned_pages(self, feeds: object | None = None) -> list[PlannedPage]:
