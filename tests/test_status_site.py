@@ -309,3 +309,23 @@ def test_timeline_times_are_shown_in_the_site_timezone_with_the_offset(tmp_path:
     assert '<time datetime="2026-07-16T10:40:00+00:00">16 July 2026, 11:40 UTC+01:00</time>' in page
     assert "16 July 2026, 10:00 UTC+01:00" in page  # started, in the card
     assert "16 July 2026, 11:40 UTC+01:00" in built.page("")  # the banner's latest update
+
+
+def test_a_data_file_that_fails_is_a_problem_and_the_rest_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openwork.render.status_outputs as outputs
+
+    def broken(*args: object) -> str:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(outputs, "calendar_ics", broken)
+    root = make_site(tmp_path)
+    built = build_site(root / "mkdocs.yml", root / "site")
+    assert any(
+        w.startswith("openwork: calendar.ics:1: ") and "ValueError: boom" in w
+        for w in built.warnings
+    ), built.warnings
+    assert not built.exists("calendar.ics")
+    assert built.exists("incidents.csv") and built.exists("weeknotes/weeks/2026-w47/email.html")
+    assert 'id="ow-banner"' in built.page("status/")

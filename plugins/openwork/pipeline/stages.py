@@ -151,10 +151,8 @@ def run(
     except Exception as exc:
         problems.append(page_problem(ENTRIES_JSON, exc))
     if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
-        try:
-            data_files.update(status.data_files(settings.site_name, settings.language))
-        except Exception as exc:
-            problems.append(page_problem("incidents.csv", exc))
+        report = lambda path, exc: problems.append(page_problem(path, exc))  # noqa: E731
+        data_files.update(status.data_files(settings.site_name, settings.language, report))
     return BuildResult(
         site=site,
         entry_pages=entry_pages,

@@ -10,8 +10,10 @@ The status feed is one more scope of the feed catalog (feeds/status.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
 
@@ -70,21 +72,31 @@ class StatusOutputs:
             )
         ]
 
-    def data_files(self, site_name: str, language: str = "en") -> dict[str, str]:
-        """{site path: text}: the stylesheet, and with a site_url the open data and e-mails."""
+    def data_files(
+        self, site_name: str, language: str, on_error: Callable[[str, Exception], None]
+    ) -> dict[str, str]:
+        """{site path: text}: the stylesheet, and with a site_url the open data and e-mails.
+        Each file is made on its own: one that fails is left out and told to `on_error`."""
         css = (package_files("openwork") / "assets" / "status.css").read_text(encoding="utf-8")
-        out = {STATUS_CSS: css}
+        makers: dict[str, Callable[[], str]] = {STATUS_CSS: lambda: css}
         url = self.site_url
-        if not url:
-            return out
-        site, urls = self.site.public(), self.renderer.urls
-        out[INCIDENTS_CSV] = incidents_csv(site, urls, url)
-        out[ACTIONS_CSV] = actions_csv(site, urls, url)
-        out[CALENDAR_ICS] = calendar_ics(site, urls, url, site_name)
-        base = site.collection_url("weeknote")
-        digest_site = DigestSite(site_name, url, language)
-        for week, digest in build_digests(site).items():
-            out[email_path(base, week)] = digest_html(digest, digest_site, self.renderer, base)
+        if url:
+            site, urls, renderer = self.site.public(), self.renderer.urls, self.renderer
+            makers[INCIDENTS_CSV] = lambda: incidents_csv(site, urls, url)
+            makers[ACTIONS_CSV] = lambda: actions_csv(site, urls, url)
+            makers[CALENDAR_ICS] = lambda: calendar_ics(site, urls, url, site_name)
+            base = site.collection_url("weeknote")
+            digest_site = DigestSite(site_name, url, language)
+            for week, digest in build_digests(site).items():
+                makers[email_path(base, week)] = partial(
+                    digest_html, digest, digest_site, renderer, base
+                )
+        out: dict[str, str] = {}
+        for path, make in makers.items():
+            try:
+                out[path] = make()
+            except Exception as exc:
+                on_error(path, exc)
         return out
 
     def banner(self, page_src: str) -> str:
