@@ -329,3 +329,18 @@ def test_a_data_file_that_fails_is_a_problem_and_the_rest_are_written(
     assert not built.exists("calendar.ics")
     assert built.exists("incidents.csv") and built.exists("weeknotes/weeks/2026-w47/email.html")
     assert 'id="ow-banner"' in built.page("status/")
+
+
+def test_an_open_incident_without_a_timeline_shows_when_it_started(tmp_path: Path) -> None:
+    start = OPEN.index("timeline:")
+    bare = OPEN[:start] + OPEN[OPEN.index("---\n", start) :]
+    root = write_tree(
+        tmp_path,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS,
+            "docs/index.md": "# Home\n",
+            "incidents/2026-11-16-payments.md": bare,
+        },
+    )
+    page = build_site(root / "mkdocs.yml", root / "site").page("")
+    assert "Started <time" in page and "16 November 2026, 09:00 UTC" in page

@@ -99,6 +99,7 @@ def banner_html(site: Site, board: StatusBoard, renderer: Renderer, page_src: st
     first = board.open_incidents[0]
     inc = first.incident
     latest = max(first.timeline, key=lambda t: t.at) if first.timeline else None
+    started = getattr(inc, "started", None)
     # The same on every page, new whenever the incident changes: dismissing lasts until then.
     latest_at = latest.at.isoformat() if latest else ""
     state = f"{first.id}|{first.status}|{latest_at}|{len(board.open_incidents)}"
@@ -110,6 +111,7 @@ def banner_html(site: Site, board: StatusBoard, renderer: Renderer, page_src: st
         incident=inc,
         latest=latest,
         latest_at=format_datetime(latest.at.astimezone(site.options.zone)) if latest else "",
+        started_at=format_datetime(started.astimezone(site.options.zone)) if started else "",
         more=len(board.open_incidents) - 1,
         rank=board.severities.index(inc.severity)
         if inc and inc.severity in board.severities
