@@ -193,3 +193,17 @@ def test_openwork_check_reports_services_yml(tmp_path: Path, capsys) -> None:
     assert "services.yml:2: warning: service 'search' has an unknown field 'nmae'" in (
         capsys.readouterr().out
     )
+
+
+def test_the_day_the_clocks_go_forward_is_23_hours_and_counts_as_such() -> None:
+    from openwork.index.status import day_bounds
+
+    start, end = day_bounds(date(2026, 3, 29), LONDON)
+    assert (end - start).total_seconds() == 23 * 3600
+    # Noon on Tuesday 31 March (BST): the 3-day window from midnight on Sunday 29 March
+    # (GMT) is 23 + 24 + 12 = 59 hours.
+    now = datetime(2026, 3, 31, 12, 0, tzinfo=LONDON)
+    hour = incident("h", "SEV4", "2026-03-29T00:30:00", "2026-03-29T03:30:00", services=["P"])
+    window = [outage(hour, SEVERITIES, now)]
+    # 00:30 GMT to 03:30 BST is two real hours (01:00 GMT became 02:00 BST).
+    assert availability(window, 3, now, LONDON) == pytest.approx(100 * 57 / 59)
