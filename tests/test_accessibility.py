@@ -28,6 +28,7 @@ PAGES = (
     "incidents/",
     "experiments/",
     "feeds/",
+    "status/",  # status (#16)
 )
 MATERIAL_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 

@@ -34,6 +34,7 @@ EXPECTED_COUNTS = {
     "tags/kubernetes": 2,
     "tags/open-data": 1,
     "tags/performance": 2,
+    "status": 2,  # status (#16): the one incident's "opened" and "resolved"
 }
 FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 OFFSET_DATE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
@@ -143,7 +144,7 @@ def test_json_feeds_match_the_json_feed_schema(built: Built, folder: str) -> Non
 
 def test_one_entry_has_one_id_in_every_format_and_feed(built: Built) -> None:
     ids: dict[str, set[str]] = {}
-    for folder in EXPECTED_COUNTS:
+    for folder in EXPECTED_COUNTS.keys() - {"status"}:  # status items are changes, not entries
         for fmt in ("rss", "atom"):
             for entry in parse(built, feed_path(folder, fmt)).entries:
                 ids.setdefault(entry.link, set()).add(entry.id)

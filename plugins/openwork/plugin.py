@@ -7,6 +7,7 @@ from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +37,8 @@ from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
 from openwork.render.stash import stash_html, unstash
+from openwork.render.status import add_banner
+from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
@@ -89,6 +92,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         logging.getLogger(LOGGER).addFilter(self.source_paths)  # once: the same object
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
+        if STATUS_CSS not in [str(css) for css in config.extra_css]:  # status (#16)
+            config.extra_css.append(STATUS_CSS)
         return config
 
     def _settings(self, config: MkDocsConfig, files: Files, docs_rel: str) -> SiteSettings:
@@ -278,11 +283,23 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             site = str(config.site_url or page.canonical_url)
             meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
             output = add_to_head(output, meta)
+        if self.result.status is not None:  # status (#16): the open-incident banner, every page
+            output = add_banner(output, self.result.status.banner(src))
         catalog = self.result.catalog
         if catalog is None:
             return output
         links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
         return add_to_head(output, links)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # status (#16): the theme's 404 page gets the banner too, with links from the root.
+        status = self.result.status if self.result else None
+        if template_name != "404.html" or status is None:
+            return output_content
+        base = urlsplit(str(config.site_url or "/")).path or "/"
+        return add_banner(output_content, status.banner_anywhere(base))
 
     def on_shutdown(self) -> None:
         logging.getLogger(LOGGER).removeFilter(self.source_paths)

@@ -19,6 +19,7 @@ from openwork.cli.check import (
     make_scope,
     run_check,
 )
+from openwork.cli.digest import DigestError, add_digest_parser, run_digest  # status (#16)
 from openwork.cli.importer import add_import_parser, cmd_import
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
@@ -50,6 +51,7 @@ examples:
   openwork check --strict         fail on warnings too (for CI)
   openwork check incidents/       only report problems in these files or folders
   openwork schema incident > incident.schema.json
+  openwork digest --week 2026-W47 a week's round-up as e-mail HTML (--format text)
 
 Run 'openwork COMMAND --help' for a command's options.
 Exit status: 0 fine, 1 problems found (or the file already exists), 2 bad usage or config."""
@@ -223,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
     add_import_parser(commands, [config], formatter)  # `openwork import` (#15)
+    add_digest_parser(commands, [config])  # status (#16)
     return parser
 
 
@@ -251,10 +254,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "import":
             return cmd_import(args, sys.stdout)
+        if args.command == "digest":  # status (#16)
+            print(run_digest(args, _site(args)), end="")
+            return 0
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
-    except (ConfigError, PathError, SourceError) as exc:
+    except (ConfigError, PathError, SourceError, DigestError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
