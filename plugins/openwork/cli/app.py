@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from openwork import __version__
+from openwork.cli import engines
 from openwork.cli.check import PathError, format_problems, make_scope, run_check
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
@@ -213,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    engines.add_commands(commands, config)  # generate, publish, build (other engines)
     return parser
 
 
@@ -239,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command in engines.COMMANDS:
+            return engines.run(args)
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)

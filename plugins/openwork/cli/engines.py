@@ -1,0 +1,153 @@
+"""`openwork generate`, `publish` and `build`: the site built by an engine other than MkDocs."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openwork.cli.check import format_problems
+from openwork.cli.siteconfig import ConfigError
+from openwork.engines import DEFAULT_INTO
+
+if TYPE_CHECKING:
+    from openwork.engines.project import Project
+
+COMMANDS = ("generate", "publish", "build")
+
+GENERATE_EPILOG = f"""\
+The build folder (default {DEFAULT_INTO}/, beside mkdocs.yml) holds docs/ (a copy of your
+docs folder merged with every page openwork makes), nav.yml (the generated pages for a nav)
+and mkdocs.yml (your config pointed at that docs/). openwork owns it: each run rewrites it.
+
+examples:
+  openwork generate && zensical build -f {DEFAULT_INTO}/mkdocs.yml
+  openwork generate --watch &   zensical serve -f {DEFAULT_INTO}/mkdocs.yml"""
+
+PUBLISH_EPILOG = f"""\
+examples:
+  openwork publish {DEFAULT_INTO}/site      after zensical build -f {DEFAULT_INTO}/mkdocs.yml"""
+
+BUILD_EPILOG = """\
+examples:
+  openwork build --engine zensical    generate, zensical build, publish, into site_dir
+  openwork build                      the same as mkdocs build"""
+
+
+def add_commands(commands: argparse._SubParsersAction, config: argparse.ArgumentParser) -> None:
+    """Register the three commands on the `openwork` parser."""
+    formatter = argparse.RawDescriptionHelpFormatter
+    into = argparse.ArgumentParser(add_help=False)
+    into.add_argument(
+        "--into",
+        metavar="DIR",
+        default=None,
+        help=f"the build folder (default: {DEFAULT_INTO} beside mkdocs.yml)",
+    )
+    gen = commands.add_parser(
+        "generate",
+        parents=[config, into],
+        help="write every page openwork makes as Markdown, for another engine (Zensical)",
+        description="Write every page openwork makes as Markdown files in a build folder, "
+        "with your docs pages and a config for another engine such as Zensical.",
+        epilog=GENERATE_EPILOG,
+        formatter_class=formatter,
+    )
+    gen.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running and generate again whenever content, docs or mkdocs.yml change",
+    )
+    pub = commands.add_parser(
+        "publish",
+        parents=[config],
+        help="write feeds, OPML and entries.json into a site another engine built",
+        description="Write every feed, the OPML list and entries.json into SITE_DIR, and "
+        "link each page to its feeds.",
+        epilog=PUBLISH_EPILOG,
+        formatter_class=formatter,
+    )
+    pub.add_argument("site_dir", metavar="SITE_DIR", help="the folder the engine built")
+    build = commands.add_parser(
+        "build",
+        parents=[config, into],
+        help="build the site with MkDocs or Zensical",
+        description="Build the site. With --engine zensical: generate, zensical build, "
+        "publish, and move the result to mkdocs.yml's site_dir.",
+        epilog=BUILD_EPILOG,
+        formatter_class=formatter,
+    )
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of COMMANDS; ConfigError is reported by the caller."""
+    # Imported here, so that `openwork check` does not pay for the render and feed stages.
+    from openwork.engines.publish import publish
+    from openwork.engines.zensical import build_with_zensical, watch
+
+    if args.command == "build" and args.engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build"]
+        if args.config_file:
+            command += ["-f", args.config_file]
+        if args.strict:
+            command.append("--strict")
+        return subprocess.run(command, check=False).returncode
+    project = _load(args)
+    if args.command == "publish":
+        site_dir = Path(args.site_dir)
+        if not site_dir.is_dir():
+            raise ConfigError(f"no such folder: {args.site_dir} (build the site first)")
+        done = publish(project, site_dir)
+        _say(f"wrote {len(done.files)} files into {args.site_dir}")
+        return 0
+    into = _into(args, project)
+    if args.command == "generate" and args.watch:
+        _say("watching for changes; press Ctrl-C to stop")
+        watch(lambda: _generate(args, into))
+        return 0
+    if args.command == "generate":
+        _generate(args, into, project)
+        return 0
+    generated, published, site_dir = build_with_zensical(project, into, args.strict)
+    _say(
+        f"built {len(generated.pages) + len(generated.docs_pages)} pages and "
+        f"{len(published.files)} feed and data files into {site_dir}"
+    )
+    return 1 if args.strict and project.result.problems else 0
+
+
+def _load(args: argparse.Namespace) -> Project:
+    from openwork.engines.project import load_project
+
+    project = load_project(args.config_file, Path.cwd())
+    for line in format_problems(project.result.problems):
+        print(line, file=sys.stderr)
+    return project
+
+
+def _into(args: argparse.Namespace, project: Project) -> Path:
+    return Path(args.into).resolve() if args.into else project.config.root / DEFAULT_INTO
+
+
+def _generate(args: argparse.Namespace, into: Path, project: Project | None = None) -> Project:
+    from openwork.engines.generate import generate
+
+    project = project or _load(args)
+    done = generate(project, into)
+    for line in format_problems(done.problems):
+        print(line, file=sys.stderr)
+    _say(
+        f"wrote {len(done.pages)} pages and copied {len(done.docs_pages)} docs pages into "
+        f"{done.docs}; engine config: {done.config_file}"
+    )
+    for src in done.skipped:
+        _say(f"docs/{src} exists, so openwork does not generate that page")
+    return project
+
+
+def _say(message: str) -> None:
+    print(f"openwork: {message}", file=sys.stderr)
