@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench golden clean chromium
+.PHONY: serve build build-zensical serve-zensical test lint bench golden clean chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,16 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Zensical (docs/guides/zensical.md): openwork writes the pages into
+# .openwork/build/, Zensical builds them, openwork adds the feeds.
+build-zensical: $(STAMP)
+	$(BIN)/openwork build --engine zensical
+
+serve-zensical: $(STAMP)
+	$(BIN)/openwork generate
+	$(BIN)/openwork generate --watch & trap 'kill $$!' EXIT INT TERM; \
+	  $(BIN)/zensical serve -f .openwork/build/mkdocs.yml
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check plugins tests $(wildcard benchmarks)

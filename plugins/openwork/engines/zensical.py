@@ -90,15 +90,18 @@ def watch(
     regenerate: Callable[[], Project],
     interval: float = 1.0,
     rounds: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> None:
     """Call `regenerate` whenever a watched file changes (polling; Ctrl-C stops it).
 
-    `rounds` bounds the number of polls (for tests); None polls until interrupted."""
+    Polling, not file-system events: it needs no extra package and a second's delay is
+    nothing next to the engine's own rebuild. `rounds` bounds the polls (None: until
+    interrupted); `sleep` waits between them (tests pass one that edits a file instead)."""
     project = regenerate()
     before = snapshot(watched_paths(project))
     done = 0
     while rounds is None or done < rounds:
-        time.sleep(interval)
+        sleep(interval)
         done += 1
         now = snapshot(watched_paths(project))
         if now != before:
