@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from openwork.cli import main
 from tests.builder import REPO, Built
 
 ENGINE_ONLY = ("search/", "search.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
-FEEDS = (".xml", ".json", ".opml")
+ALTERNATE = re.compile(r'<link rel="alternate" type="[^"]+" title="[^"]*" href="([^"]+)">')
 
 
 def copy_example(dest: Path) -> Path:
@@ -67,6 +68,19 @@ def test_both_builds_feeds_carry_the_same_items(example: Built, zensical_example
     # Not only the same items: the same bytes, JSON Feed and OPML included.
     for rel in ("feed.json", "feeds.opml", "entries.json", "incidents/feed.json"):
         assert zensical_example.read(rel) == example.read(rel), rel
+
+
+def test_every_page_links_the_same_feeds_in_both_builds(
+    example: Built, zensical_example: Built
+) -> None:
+    pages = sorted(p for p in published(example.site_dir) if p.endswith(".html"))
+    assert len(pages) > 50
+    for rel in pages:
+        ours, theirs = (
+            ALTERNATE.findall(zensical_example.read(rel)),
+            ALTERNATE.findall(example.read(rel)),
+        )
+        assert ours and ours == theirs, rel
 
 
 def test_entry_page_has_its_card_body_footer_and_feed_links(zensical_example: Built) -> None:

@@ -62,7 +62,7 @@ def add_commands(commands: argparse._SubParsersAction, config: argparse.Argument
     )
     pub = commands.add_parser(
         "publish",
-        parents=[config],
+        parents=[config, into],
         help="write feeds, OPML and entries.json into a site another engine built",
         description="Write every feed, the OPML list and entries.json into SITE_DIR, and "
         "link each page to its feeds.",
@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
         site_dir = Path(args.site_dir)
         if not site_dir.is_dir():
             raise ConfigError(f"no such folder: {args.site_dir} (build the site first)")
-        done = publish(project, site_dir)
+        into = _into(args, project)
+        done = publish(project, site_dir, into / "docs")
         _say(f"wrote {len(done.files)} files into {args.site_dir}")
         return 0
     into = _into(args, project)

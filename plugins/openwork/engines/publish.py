@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openwork.engines.generate import CSS_URI, generated_pages
+from openwork.engines.generate import CSS_URI
 from openwork.engines.markdown import BodyRenderer
 from openwork.engines.project import Project
 from openwork.feeds import add_to_head, feed_files, head_links
@@ -27,12 +27,14 @@ class Published:
     pages_linked: int = 0  # HTML pages given their feed links
 
 
-def docs_files(project: Project) -> set[str]:
-    """Every docs path of the merged docs tree: docs/ as written, plus what openwork makes."""
+def docs_files(project: Project, built_docs: Path | None = None) -> set[str]:
+    """Every docs path a link in an entry may point at: the merged docs folder's files when
+    `openwork generate` wrote one, else docs/ as written and the entries' pages."""
+    if built_docs is not None and built_docs.is_dir():
+        return {p.relative_to(built_docs).as_posix() for p in built_docs.rglob("*") if p.is_file()}
     docs = project.config.docs_dir
     found = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     found.update(entry.src_uri for entry in project.site.entries)
-    found.update(page.src_uri for page in generated_pages(project))
     found.add(CSS_URI)
     return found
 
@@ -54,10 +56,12 @@ def entry_bodies(project: Project, files: set[str]) -> dict[str, str]:
     }
 
 
-def publish(project: Project, site_dir: Path) -> Published:
-    """Write feeds, OPML and entries.json into `site_dir`, and link feeds from its pages."""
+def publish(project: Project, site_dir: Path, built_docs: Path | None = None) -> Published:
+    """Write feeds, OPML and entries.json into `site_dir`, and link feeds from its pages.
+
+    `built_docs` is the docs folder `openwork generate` wrote, if any (see `docs_files`)."""
     out = Published()
-    files = docs_files(project)
+    files = docs_files(project, built_docs)
     outputs: dict[str, bytes] = {}
     if project.feeds is not None:
         outputs.update(feed_files(project.feeds, entry_bodies(project, files)))
@@ -69,27 +73,35 @@ def publish(project: Project, site_dir: Path) -> Published:
         path.write_bytes(data)
         out.files.append(rel)
     if project.feeds is not None:
-        out.pages_linked = _link_feeds(project, files, site_dir)
+        out.pages_linked = _link_feeds(project, site_dir)
     return out
 
 
-def _link_feeds(project: Project, files: set[str], site_dir: Path) -> int:
+def _link_feeds(project: Project, site_dir: Path) -> int:
     """Add each page's `<link rel="alternate">` tags, as the MkDocs plugin does per page."""
     assert project.feeds is not None
-    urls = project.renderer.urls
     by_src = {entry.src_uri: entry for entry in project.site.entries}
+    # Which feeds a page links depends on its docs path only for entries and feed pages.
+    special = set(by_src) | {scope.page_src for scope in project.feeds.scopes}
     count = 0
-    for src in sorted(files):
-        if not src.endswith(".md"):
-            continue
-        url = urls.url(src)
-        page = site_dir / (url + "index.html" if url.endswith("/") or not url else url)
+    for page in sorted(site_dir.rglob("*.html")):
+        src = _page_src(page.relative_to(site_dir).as_posix(), special)
         links = head_links(project.feeds, src, by_src.get(src))
-        if not links or not page.is_file():
-            continue
         html = page.read_text(encoding="utf-8")
-        if links in html:
-            continue  # published before: the page has them already
+        if not links or links in html:
+            continue  # nothing to add, or published before: the page has them already
         page.write_text(add_to_head(html, links), encoding="utf-8")
         count += 1
     return count
+
+
+def _page_src(rel: str, special: set[str]) -> str:
+    """The docs path a built page came from: 'tags/x/index.html' is tags/x.md or
+    tags/x/index.md (either gives the same URL); the one that is an entry or feed page wins."""
+    stem = rel.removesuffix(".html")
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem.removesuffix("index").rstrip("/")
+        candidates = [f"{folder}.md", f"{stem}.md"] if folder else [f"{stem}.md"]
+    else:
+        candidates = [f"{stem}.md"]
+    return next((c for c in candidates if c in special), candidates[-1])

@@ -50,7 +50,7 @@ def build_with_zensical(
     """The three steps; the finished site replaces the one at mkdocs.yml's `site_dir`."""
     generated = generate(project, into)
     built = run_zensical(generated, strict)
-    published = publish(project, built)
+    published = publish(project, built, generated.docs)
     site_dir = project.config.site_dir
     if site_dir.exists():
         shutil.rmtree(site_dir)
