@@ -11,7 +11,7 @@ from openwork.engines.config import KeepTagsLoader, PythonTag
 from openwork.engines.project import load_project
 from openwork.engines.zensical import watch
 
-from tests.builder import write_tree
+from tests.builder import Built, write_tree
 
 TINY = {
     "mkdocs.yml": """
@@ -38,6 +38,19 @@ TINY = {
         authors: [Ada]
         ---
         We shipped the thing :smile: and [read about us](../docs/about.md).
+
+        <!-- private -->
+        The supplier's unpublished price list.
+        <!-- /private -->
+        """,
+    "weeknotes/2026-W46-platform.md": """
+        ---
+        team: platform
+        authors: [Ada]
+        draft: true
+        title: The unannounced merger
+        ---
+        Not for anyone yet.
         """,
 }
 
@@ -94,8 +107,12 @@ def test_zensical_builds_the_generated_folder(tmp_path: Path) -> None:
     page = (root / "site/weeknotes/2026-w47-platform/index.html").read_text(encoding="utf-8")
     assert 'class="ow-card ow-card--weeknote"' in page
     assert 'class="twemoji"' in page
-    assert "secret" not in (root / "site/about/index.html").read_text(encoding="utf-8")
     assert (root / "site/feed.xml").is_file()
+    # Nothing private or draft reaches any page, feed or data file Zensical's site holds.
+    everything = Built(root / "site").all_text()
+    for secret in ("The secret plan", "unpublished price list", "unannounced merger"):
+        assert secret not in everything
+    assert "We shipped the thing" in everything
 
 
 def test_watch_generates_again_when_a_content_file_changes(tmp_path: Path) -> None:
@@ -117,3 +134,22 @@ def test_watch_generates_again_when_a_content_file_changes(tmp_path: Path) -> No
     calls.clear()
     watch(regenerate, rounds=2, sleep=lambda _: None)
     assert len(calls) == 1  # nothing changed: nothing regenerated
+
+
+def test_build_without_zensical_installed_says_how_to_install_it(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    root = write_tree(tmp_path, TINY)
+    monkeypatch.setattr("openwork.engines.zensical.sys.executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert main(["build", "--engine", "zensical", "-f", str(root / "mkdocs.yml")]) == 2
+    err = capsys.readouterr().err
+    assert "Zensical is not installed: install it with: pip install 'openwork[zensical]'" in err
+    assert "Traceback" not in err
+
+
+def test_build_with_mkdocs_is_mkdocs_build(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, TINY)
+    assert main(["build", "-f", str(root / "mkdocs.yml")]) == 0
+    assert (root / "site/weeknotes/2026-w47-platform/index.html").is_file()
+    assert (root / "site/feed.xml").is_file()
