@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,9 +37,31 @@ examples:
   openwork build                      the same as mkdocs build"""
 
 
+# name: (one-line help, description, epilog)
+_HELP = {
+    "generate": (
+        "write every page openwork makes as Markdown, for another engine (Zensical)",
+        "Write every page openwork makes as Markdown files in a build folder, with your docs "
+        "pages and a config for another engine such as Zensical.",
+        GENERATE_EPILOG,
+    ),
+    "publish": (
+        "write feeds, OPML and entries.json into a site another engine built",
+        "Write every feed, the OPML list and entries.json into SITE_DIR, and link each page "
+        "to its feeds.",
+        PUBLISH_EPILOG,
+    ),
+    "build": (
+        "build the site with MkDocs or Zensical",
+        "Build the site. With --engine zensical: generate, zensical build, publish, and move "
+        "the result to mkdocs.yml's site_dir.",
+        BUILD_EPILOG,
+    ),
+}
+
+
 def add_commands(commands: argparse._SubParsersAction, config: argparse.ArgumentParser) -> None:
     """Register the three commands on the `openwork` parser."""
-    formatter = argparse.RawDescriptionHelpFormatter
     into = argparse.ArgumentParser(add_help=False)
     into.add_argument(
         "--into",
@@ -46,41 +69,26 @@ def add_commands(commands: argparse._SubParsersAction, config: argparse.Argument
         default=None,
         help=f"the build folder (default: {DEFAULT_INTO} beside mkdocs.yml)",
     )
-    gen = commands.add_parser(
-        "generate",
-        parents=[config, into],
-        help="write every page openwork makes as Markdown, for another engine (Zensical)",
-        description="Write every page openwork makes as Markdown files in a build folder, "
-        "with your docs pages and a config for another engine such as Zensical.",
-        epilog=GENERATE_EPILOG,
-        formatter_class=formatter,
-    )
-    gen.add_argument(
+    parsers = {}
+    for name, (short, description, epilog) in _HELP.items():
+        parsers[name] = commands.add_parser(
+            name,
+            parents=[config, into],
+            help=short,
+            description=textwrap.fill(description, 88),
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    parsers["generate"].add_argument(
         "--watch",
         action="store_true",
         help="keep running and generate again whenever content, docs or mkdocs.yml change",
     )
-    pub = commands.add_parser(
-        "publish",
-        parents=[config, into],
-        help="write feeds, OPML and entries.json into a site another engine built",
-        description="Write every feed, the OPML list and entries.json into SITE_DIR, and "
-        "link each page to its feeds.",
-        epilog=PUBLISH_EPILOG,
-        formatter_class=formatter,
+    parsers["publish"].add_argument(
+        "site_dir", metavar="SITE_DIR", help="the folder the engine built"
     )
-    pub.add_argument("site_dir", metavar="SITE_DIR", help="the folder the engine built")
-    build = commands.add_parser(
-        "build",
-        parents=[config, into],
-        help="build the site with MkDocs or Zensical",
-        description="Build the site. With --engine zensical: generate, zensical build, "
-        "publish, and move the result to mkdocs.yml's site_dir.",
-        epilog=BUILD_EPILOG,
-        formatter_class=formatter,
-    )
-    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
-    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parsers["build"].add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
+    parsers["build"].add_argument("--strict", action="store_true", help="fail on warnings too")
 
 
 def run(args: argparse.Namespace) -> int:

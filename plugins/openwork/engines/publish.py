@@ -85,6 +85,8 @@ def _link_feeds(project: Project, site_dir: Path) -> int:
     special = set(by_src) | {scope.page_src for scope in project.feeds.scopes}
     count = 0
     for page in sorted(site_dir.rglob("*.html")):
+        if page == site_dir / "404.html":
+            continue  # the theme's error page, not a page of the site (MkDocs skips it too)
         src = _page_src(page.relative_to(site_dir).as_posix(), special)
         links = head_links(project.feeds, src, by_src.get(src))
         html = page.read_text(encoding="utf-8")

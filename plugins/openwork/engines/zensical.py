@@ -48,10 +48,13 @@ def build_with_zensical(
     project: Project, into: Path, strict: bool = False
 ) -> tuple[Generated, Published, Path]:
     """The three steps; the finished site replaces the one at mkdocs.yml's `site_dir`."""
+    config = project.config
+    site_dir = config.site_dir
+    if config.root.is_relative_to(site_dir) or config.docs_dir.is_relative_to(site_dir):
+        raise ConfigError(f"site_dir {site_dir} holds the site's own files: it is replaced")
     generated = generate(project, into)
     built = run_zensical(generated, strict)
     published = publish(project, built, generated.docs)
-    site_dir = project.config.site_dir
     if site_dir.exists():
         shutil.rmtree(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
