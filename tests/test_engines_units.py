@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from openwork.cli import main
 from openwork.engines.config import KeepTagsLoader, PythonTag
+from openwork.engines.generate import generate as write
 from openwork.engines.project import load_project
 from openwork.engines.zensical import watch
 
@@ -134,6 +135,27 @@ def test_watch_generates_again_when_a_content_file_changes(tmp_path: Path) -> No
     calls.clear()
     watch(regenerate, rounds=2, sleep=lambda _: None)
     assert len(calls) == 1  # nothing changed: nothing regenerated
+
+
+def test_watch_keeps_going_when_mkdocs_yml_is_broken_mid_edit(tmp_path: Path, capsys) -> None:
+    root = write_tree(tmp_path, TINY)
+    config = root / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    edits = iter([good + "\nnav: [oops\n", good + "\n"])
+
+    def edit(_: float) -> None:
+        config.write_text(next(edits), encoding="utf-8")
+
+    watch(lambda: generate_project(root), rounds=2, sleep=edit)
+    err = capsys.readouterr().err
+    assert err.count("openwork: error: mkdocs.yml:") == 1
+    assert (root / ".openwork/build/mkdocs.yml").read_text(encoding="utf-8").count("oops") == 0
+
+
+def generate_project(root: Path):
+    project = load_project(str(root / "mkdocs.yml"), root)
+    write(project, root / ".openwork" / "build")
+    return project
 
 
 def test_build_without_zensical_installed_says_how_to_install_it(

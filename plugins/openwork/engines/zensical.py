@@ -108,5 +108,9 @@ def watch(
         done += 1
         now = snapshot(watched_paths(project))
         if now != before:
-            project = regenerate()
+            try:
+                project = regenerate()
+            except (ConfigError, OSError) as exc:
+                # mkdocs.yml half-edited, a file gone mid-save: say so and keep watching.
+                print(f"openwork: error: {exc}", file=sys.stderr)
             before = snapshot(watched_paths(project))
