@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
+AXE := tests/.node/node_modules/axe-core/axe.min.js
 
-.PHONY: serve build build-zensical serve-zensical test lint bench golden clean chromium
+.PHONY: serve build build-zensical serve-zensical check test lint bench golden clean chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -30,9 +31,18 @@ serve-zensical: $(STAMP)
 	$(BIN)/openwork generate --watch & trap 'kill $$!' EXIT INT TERM; \
 	  $(BIN)/zensical serve -f .openwork/build/mkdocs.yml
 
-test: $(STAMP) chromium
+# The same verdict as `make build` on the content, without building: any problem fails.
+check: $(STAMP)
+	$(BIN)/openwork check --strict
+
+test: $(STAMP) chromium $(AXE)
 	$(BIN)/ruff check plugins tests $(wildcard benchmarks)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
+
+# The accessibility tests run axe-core, from the npm registry, in the browser.
+$(AXE):
+	npm install --silent --prefix tests/.node axe-core@4 --no-audit --no-fund
 
 # The browser tests drive Debian's Chromium; install it when it is missing (as .ci/run does).
 chromium:

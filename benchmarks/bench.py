@@ -1,97 +1,192 @@
-"""`make bench`: how long each stage takes on generated sites of growing size.
+"""`make bench`: openwork against plain MkDocs and Material's blog, on the same generated Markdown.
 
-    python benchmarks/bench.py                 # 1,000 and 10,000 entries
-    python benchmarks/bench.py --entries 2000  # one size
-    python benchmarks/bench.py --no-build      # skip the full MkDocs builds
+    python benchmarks/bench.py                         # 1,000 entries, 3 interleaved rounds
+    python benchmarks/bench.py --entries 1000 5000 --repeat 3
+    python benchmarks/bench.py --check-entries 0 --serve-entries 0   # builds only
 
-Prints a table: read (front matter and checks), index, generated pages, `openwork check`
-end to end, and a full `mkdocs build`. Timings are for the machine it runs on; compare runs
-on one machine, not across machines.
+Each round builds the corpus once with each tool in turn (openwork; plain MkDocs + Material
+with the entries as pages out of the nav; Material's blog + tags + mkdocs-rss-plugin when
+that plugin is installed), so a busy machine slows all of them alike. Prints the median time,
+the ratio to plain MkDocs, the peak memory of the build process, pages and feed bytes; then
+`openwork check` on a large corpus and a serve-style rebuild after editing one entry, each
+against the targets of issue 13. Timings are for this machine: compare runs on one machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import os
+import platform
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
-from openwork.content import read_content
-from openwork.index import build_site
-from openwork.options import load_options
-from openwork.render import PageUrls, Renderer
-from openwork.render.pages import generate_pages
 
 BIN = Path(sys.executable).parent
+HERE = Path(__file__).resolve().parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+FEED_NAMES = ("feed.xml", "atom.xml", "feed.json")  # openwork's; the RSS plugin's: feed_*
+TARGET_RATIO, STRETCH_RATIO, TARGET_MEMORY = 1.8, 1.3, 2.0
+TARGET_CHECK_S, TARGET_REBUILD = 5.0, 0.2
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
+@dataclass
+class Runs:
+    seconds: list[float] = field(default_factory=list)
+    peak_kb: list[int] = field(default_factory=list)
+    pages: int = 0
+    feed_bytes: int = 0
 
 
-def bench(entries: int, full_build: bool) -> dict[str, str]:
-    with tempfile.TemporaryDirectory(prefix="openwork-bench-") as tmp:
-        root = generate(Path(tmp) / "site", entries)
-        options = load_options({})
-        read_s, result = timed(lambda: read_content(root, options))
-        today = datetime.now(UTC).date()
-        index_s, site = timed(lambda: build_site(result.entries, result.authors, options, today))
-        renderer = Renderer(PageUrls())
-        pages_s, pages = timed(lambda: list(generate_pages(site, renderer)))
-        check_s, _ = timed(
-            lambda: subprocess.run(
-                [str(BIN / "openwork"), "check"], cwd=root, capture_output=True, check=False
-            )
+def run(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Run `cmd`; (wall seconds, peak resident KB of that process, stderr if it failed).
+
+    `os.wait4` gives the rusage of this one child, where RUSAGE_CHILDREN would be the
+    largest of every child so far."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        failed = err.read().decode(errors="replace")[-3000:] if proc.returncode else ""
+    return seconds, usage.ru_maxrss, failed
+
+
+def output_size(out: Path) -> tuple[int, int]:
+    """(HTML pages, bytes of feed files) in a built site."""
+    pages = sum(1 for _ in out.rglob("*.html"))
+    feeds = sum(
+        p.stat().st_size
+        for p in out.rglob("*")
+        if p.name in FEED_NAMES or (p.name.startswith("feed_") and p.suffix in {".xml", ".json"})
+    )
+    return pages, feeds
+
+
+def compare(entries: int, repeat: int, tools: list[str], tmp: Path) -> dict[str, Runs]:
+    roots = {tool: generate(tmp / f"{tool}-{entries}", entries, layout=tool) for tool in tools}
+    runs = {tool: Runs() for tool in tools}
+    for round_ in range(repeat):
+        for tool in tools if round_ % 2 == 0 else reversed(tools):
+            out = tmp / f"out-{tool}-{entries}"
+            cmd = [str(BIN / "mkdocs"), "build", "-q", "--clean", "-d", str(out)]
+            seconds, peak, failed = run(cmd, roots[tool])
+            if failed:
+                print(f"{tool} build failed:\n{failed}", file=sys.stderr)
+                raise SystemExit(1)
+            runs[tool].seconds.append(seconds)
+            runs[tool].peak_kb.append(peak)
+            runs[tool].pages, runs[tool].feed_bytes = output_size(out)
+    return runs
+
+
+def table(entries: int, runs: dict[str, Runs]) -> list[str]:
+    plain = runs["plain"]
+    base_s, base_kb = statistics.median(plain.seconds), statistics.median(plain.peak_kb)
+    lines = []
+    for tool, r in runs.items():
+        s, kb = statistics.median(r.seconds), statistics.median(r.peak_kb)
+        lines.append(
+            f"| {entries:,} | {tool} | {s:.1f} s | {s / base_s:.2f}x "
+            f"| {kb / 1024:.0f} MB ({kb / base_kb:.1f}x) | {r.pages:,} "
+            f"| {r.feed_bytes / 1e6:.1f} MB | {s / entries * 1000:.1f} ms |"
         )
-        row = {
-            "entries": f"{len(result.entries):,}",
-            "read": f"{read_s:.2f} s",
-            "index": f"{index_s:.3f} s",
-            "pages": f"{pages_s:.2f} s ({len(pages):,})",
-            "openwork check": f"{check_s:.2f} s",
-            "mkdocs build": "skipped",
-        }
-        if full_build:
-            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-            build_s, done = timed(
-                lambda: subprocess.run(
-                    [str(BIN / "mkdocs"), "build", "-q", "-d", str(Path(tmp) / "out")],
-                    cwd=root,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                    env=env,
-                )
-            )
-            row["mkdocs build"] = f"{build_s:.1f} s" if done.returncode == 0 else "failed"
-            if done.returncode != 0:
-                print(done.stderr[-2000:], file=sys.stderr)
-        return row
+    ow = runs["openwork"]
+    ratio = statistics.median(ow.seconds) / base_s
+    memory = statistics.median(ow.peak_kb) / base_kb
+    verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
+    stretch = " (stretch met)" if ratio <= STRETCH_RATIO else ""
+    lines.append(
+        f"target at {entries:,}: openwork <= {TARGET_RATIO}x plain: {ratio:.2f}x, {verdict}"
+        f"{stretch}; memory <= {TARGET_MEMORY}x plain: {memory:.1f}x, "
+        f"{'met' if memory <= TARGET_MEMORY else 'NOT met'}"
+    )
+    return lines
+
+
+def check(entries: int, tmp: Path) -> str:
+    root = generate(tmp / f"check-{entries}", entries)
+    seconds, peak, _ = run([str(BIN / "openwork"), "check"], root)
+    verdict = "met" if seconds < TARGET_CHECK_S else "NOT met"
+    return (
+        f"openwork check of {entries:,} entries: {seconds:.1f} s, {peak / 1024:.0f} MB "
+        f"(target < {TARGET_CHECK_S:.0f} s: {verdict})"
+    )
+
+
+def serve_rebuild(entries: int, tmp: Path) -> str:
+    root = generate(tmp / f"serve-{entries}", entries)
+    cmd = [sys.executable, str(HERE / "rebuild.py"), str(root)]
+    done = subprocess.run(cmd, env=ENV, capture_output=True, text=True, check=False)
+    if done.returncode:
+        return f"serve rebuild failed:\n{done.stderr[-3000:]}"
+    times = json.loads(done.stdout.strip().splitlines()[-1])
+    first, second = times["first"], times["rebuild"]
+    share = second / first
+    verdict = "met" if share <= TARGET_REBUILD else "NOT met"
+    return (
+        f"serve at {entries:,} entries: first build {first:.1f} s, rebuild after editing one "
+        f"entry {second:.1f} s = {share:.2f} of the first (target <= {TARGET_REBUILD}: {verdict}); "
+        f"edit on the page: {times['page_ok']}, in the site feed: {times['feed_ok']}"
+    )
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, action="append", help="corpus size (repeatable)")
-    parser.add_argument("--no-build", action="store_true", help="skip the full mkdocs builds")
+    parser.add_argument("--entries", type=int, nargs="+", default=[1000], help="corpus sizes")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median)")
+    parser.add_argument("--check-entries", type=int, default=10_000, help="0 to skip")
+    parser.add_argument("--serve-entries", type=int, default=1000, help="0 to skip")
+    parser.add_argument("--no-blog", action="store_true", help="leave out Material's blog")
     args = parser.parse_args()
-    sizes = args.entries or [1000, 10000]
-    rows = [bench(n, not args.no_build) for n in sizes]
-    columns = list(rows[0])
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
-    print("  ".join(c.ljust(widths[c]) for c in columns))
-    for row in rows:
-        print("  ".join(row[c].ljust(widths[c]) for c in columns))
+    tools = ["openwork", "plain"]
+    if args.no_blog:
+        pass
+    elif importlib.util.find_spec("mkdocs_rss_plugin") is None:
+        print("(Material's blog left out: `pip install mkdocs-rss-plugin` to compare with it)")
+    else:
+        tools.append("blog")
+    print(f"machine: {machine()}")
+    print("| entries | tool | median build | vs plain | peak memory | pages | feeds | per entry |")
+    print("|---|---|---|---|---|---|---|---|")
+    notes = []
+    with tempfile.TemporaryDirectory(prefix="openwork-bench-") as name:
+        tmp = Path(name)
+        for entries in args.entries:
+            lines = table(entries, compare(entries, args.repeat, tools, tmp))
+            print("\n".join(lines[:-1]), flush=True)
+            notes.append(lines[-1])
+        print("\n".join(notes), flush=True)
+        if args.serve_entries:
+            print(serve_rebuild(args.serve_entries, tmp), flush=True)
+        if args.check_entries:
+            print(check(args.check_entries, tmp), flush=True)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,16 @@ from mkdocs.config import load_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_PARTS = (
+    "mkdocs.yml",
+    "authors.yml",
+    "tags.yml",
+    "teams.yml",
+    "weeknotes",
+    "experiments",
+    "incidents",
+)
+HIDDEN = REPO / "tests" / "fixtures" / "hidden"
 
 
 @dataclass
@@ -86,3 +97,22 @@ theme:
 plugins:
   - openwork
 """
+
+
+def copy_example(dest: Path, *, hidden: bool = False) -> Path:
+    """Copy the repository's example site (and its docs/) to dest, returning dest.
+
+    `hidden=True` lays tests/fixtures/hidden over it: a draft, an embargoed note and a private
+    block carrying canary strings, kept out of the showcase so `make serve` never shows them."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in (*EXAMPLE_PARTS, "docs"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
+    if hidden:
+        shutil.copytree(HIDDEN / "weeknotes", dest / "weeknotes", dirs_exist_ok=True)
+        with (dest / "tags.yml").open("a", encoding="utf-8") as tags:
+            tags.write("- draft-only-tag\n")
+    return dest

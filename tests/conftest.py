@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.builder import REPO, Built, build_site
+from tests.builder import Built, build_site, copy_example
 
 
 @pytest.fixture(scope="session")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The repository's own example organisation, built like `make build` does."""
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
+def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example organisation with tests/fixtures/hidden's canary entries laid over."""
+    return copy_example(tmp_path_factory.mktemp("example") / "src", hidden=True)
+
+
+@pytest.fixture(scope="session")
+def example(example_root: Path) -> Built:
+    """The example organisation (plus hidden canaries), built like `make build` does."""
+    return build_site(example_root / "mkdocs.yml", example_root.parent / "site")
 
 
 @pytest.fixture
@@ -21,3 +33,51 @@ def tiny(tmp_path: Path) -> Path:
     from tests.builder import MINIMAL_MKDOCS, write_tree
 
     return write_tree(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, "docs/index.md": "# Home\n"})
+
+
+# Browser tests: the built example served over HTTP, driven by Debian's Chromium.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(site_dir: Path) -> Iterator[str]:
+    """A built site served over HTTP on a free local port, as its base URL."""
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(example: Built) -> Iterator[str]:
+    with serving(example.site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (apt-get install chromium)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()

@@ -12,14 +12,14 @@ import pytest
 from openwork.content import read_content
 from openwork.options import load_options
 
-from tests.builder import MINIMAL_MKDOCS, REPO, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
 
 
-def _example_entries():
+def _example_entries(root: Path):
     options = load_options(
         {"timezone": "Europe/London", "tags": {"aliases": {"k8s": "kubernetes"}}}
     )
-    return read_content(REPO, options, now=datetime.now(UTC))
+    return read_content(root, options, now=datetime.now(UTC))
 
 
 def _links(html: str) -> list[str]:
@@ -32,8 +32,10 @@ def _entry_titles(html: str) -> list[str]:
     ]
 
 
-def test_every_week_has_a_digest_listing_exactly_its_notes(example: Built) -> None:
-    result = _example_entries()
+def test_every_week_has_a_digest_listing_exactly_its_notes(
+    example_root: Path, example: Built
+) -> None:
+    result = _example_entries(example_root)
     weeks: dict[str, set[str]] = {}
     for entry in result.entries:
         if entry.week:
@@ -60,8 +62,8 @@ def test_incident_page_shows_computed_durations(example: Built) -> None:
     assert 'id="timeline"' in html and 'id="actions"' in html and 'id="amendments"' in html
 
 
-def test_backlinks_appear_on_both_sides(example: Built) -> None:
-    result = _example_entries()
+def test_backlinks_appear_on_both_sides(example_root: Path, example: Built) -> None:
+    result = _example_entries(example_root)
     by_id = {e.id: e for e in result.entries}
     pairs = [(e, by_id[r]) for e in result.entries for r in e.related if r in by_id]
     assert pairs, "the example content should relate entries"
@@ -74,8 +76,10 @@ def test_backlinks_appear_on_both_sides(example: Built) -> None:
         assert source.slug + "/" in referenced.split("</ul>", 1)[0], (source.id, target.id)
 
 
-def test_entries_json_holds_every_published_entry_and_no_draft(example: Built) -> None:
-    result = _example_entries()
+def test_entries_json_holds_every_published_entry_and_no_draft(
+    example_root: Path, example: Built
+) -> None:
+    result = _example_entries(example_root)
     data = json.loads(example.read("entries.json"))
     ids = {e["id"] for e in data["entries"]}
     assert ids == {e.id for e in result.entries}
@@ -93,8 +97,8 @@ def test_entries_json_holds_every_published_entry_and_no_draft(example: Built) -
     assert running["status"] == "running" and running["review_overdue"] is True
 
 
-def test_team_author_and_year_pages(example: Built) -> None:
-    result = _example_entries()
+def test_team_author_and_year_pages(example_root: Path, example: Built) -> None:
+    result = _example_entries(example_root)
     platform = {e.title for e in result.entries if e.team == "platform"}
     html = example.page("teams/platform/")
     assert set(_entry_titles(html)) == platform
@@ -103,7 +107,7 @@ def test_team_author_and_year_pages(example: Built) -> None:
     assert "Amara Okafor" in example.page("authors/amara/")
     incidents_2026 = {e.title for e in result.entries if e.kind == "incident" and e.year == 2026}
     assert set(_entry_titles(example.page("incidents/2026/"))) == incidents_2026
-    assert "Data science" in example.page("teams/")
+    assert "Data Science" in example.page("teams/")  # the name teams.yml declares
 
 
 def test_home_dashboard(example: Built) -> None:

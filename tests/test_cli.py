@@ -18,10 +18,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from openwork.cli.progress import Progress
 
-from tests.builder import REPO, write_tree
+from tests.builder import copy_example, write_tree
 
 PROBLEM_LINE = re.compile(r"^[^:]+:\d+: (error|warning): .+$")
-EXAMPLE_PARTS = ("mkdocs.yml", "authors.yml", "tags.yml", "weeknotes", "experiments", "incidents")
 KINDS = {"weeknotes": "weeknote", "experiments": "experiment", "incidents": "incident"}
 
 
@@ -73,15 +72,7 @@ def run(
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A temp copy of the repository's example site, safe to write new entries into."""
-    site = tmp_path / "example"
-    site.mkdir()
-    for name in (*EXAMPLE_PARTS, "docs"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, site / name)
-        elif source.is_file():
-            shutil.copy2(source, site / name)
-    return site
+    return copy_example(tmp_path / "example")
 
 
 SMALL_MKDOCS = """
@@ -671,18 +662,6 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("openwork ")
-
-
-def test_the_command_does_not_import_mkdocs(small: Path) -> None:
-    # MkDocs and Material take a while to import: check and schema must not need them.
-    code = (
-        "import sys, contextlib, io; from openwork.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['check']); main(['schema'])\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')]\n"
-        "assert not loaded, loaded"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=small)
 
 
 class _Terminal(io.StringIO):

@@ -379,16 +379,18 @@ def test_feeds_off_needs_no_site_url_and_writes_no_feed(tiny: Path) -> None:
 
 
 def test_formats_rss_writes_only_rss(tmp_path: Path) -> None:
-    root = copy_fixture(tmp_path, feeds={"formats": ["rss"], "limit": 1})
+    root = copy_fixture(tmp_path, feeds={"formats": ["rss"], "limit": 1, "scoped_limit": 2})
     built = build_site(root / "mkdocs.yml", tmp_path / "site")
     written = {p.name for p in built.site_dir.rglob("*") if p.name in FILES.values()}
     assert written == {"feed.xml"}
     assert head_feed_links(built.page("")) == SITE_LINKS[:1]
     assert "atom.xml" not in built.page("feeds/")
-    # feeds.limit: every feed holds only its newest entry.
-    for folder in EXPECTED_COUNTS:
+    # feeds.limit: the site and collection feeds hold only their newest entry;
+    # feeds.scoped_limit: team and tag feeds their newest two.
+    for folder, count in EXPECTED_COUNTS.items():
         entries = parse(built, feed_path(folder, "rss")).entries
-        assert len(entries) == 1
+        scoped = folder.startswith(("teams/", "tags/"))
+        assert len(entries) == min(count, 2 if scoped else 1), folder
     assert parse(built, "feed.xml").entries[0].title == "A quieter week"
 
 

@@ -67,4 +67,5 @@ def test_a_concluded_experiment_names_its_outcome(tmp_path: Path) -> None:
     html = facts_html(_entry(tmp_path, {"experiments/forms.md": exp}))
     assert "<strong>Experiment, concluded: invalidated</strong>" in html
     assert "(started 5 January 2026, ended 20 February 2026)" in html
-    assert "We believe 'short' forms" in html
+    # Quotes are escaped as entities (the one Renderer's autoescape): the same text to a reader.
+    assert "We believe &#39;short&#39; forms" in html

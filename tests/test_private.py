@@ -212,7 +212,7 @@ def test_excerpts_come_from_public_text_only(public: Built) -> None:
 
 def test_unclosed_block_is_a_warning_at_its_line(public: Built) -> None:
     expected = (
-        "incidents/2026-03-03-stale-index.md:12: warning: this '<!-- private -->' block has "
+        "incidents/2026-03-03-stale-index.md:12: this '<!-- private -->' block has "
         "no '<!-- /private -->': everything after it is left out of the public site"
     )
     assert any(w.endswith(expected) for w in public.warnings)
@@ -226,7 +226,7 @@ def test_docs_pages_lose_private_blocks_but_keep_examples_in_code(public: Built)
     assert "SHOWN-DOCS-SPAN" in page  # inside backticks, likewise
     assert "CANARY-DOCS" not in page  # (every output file is checked above)
     expected = (
-        "docs/about.md:18: warning: this '<!-- private -->' block has no '<!-- /private -->': "
+        "docs/about.md:18: this '<!-- private -->' block has no '<!-- /private -->': "
         "everything after it is left out of the public site"
     )
     assert any(w.endswith(expected) for w in public.warnings), public.warnings
@@ -329,3 +329,30 @@ def test_near_miss_marker_is_reported_by_the_read_stage(tmp_path: Path) -> None:
         p.startswith("incidents/x.md:12: warning: the comment '<!-- private start -->'")
         for p in problems
     )
+
+
+def test_nested_private_blocks_hide_everything_inside_the_outer_one() -> None:
+    body = "open <!-- private --> A <!-- private --> B <!-- /private --> C <!-- /private --> shut"
+    stripped, unclosed = strip_private(body)
+    assert (stripped, unclosed) == ("open  shut", False)
+    assert marker_problems(body) == []
+
+
+def test_a_closing_marker_too_many_is_a_warning_and_hides_nothing() -> None:
+    body = "<!-- private -->\nA\n<!-- /private -->\nB\n<!-- /private -->\nC\n"
+    stripped, _ = strip_private(body)
+    assert "A" not in stripped and "B" in stripped and "C" in stripped
+    ((line, message),) = marker_problems(body)
+    assert line == 4 and "has no '<!-- private -->' before it" in message
+
+
+def test_an_unclosed_comment_hides_the_rest_and_warns() -> None:
+    body = "Public.\n\n<!-- note to self: ask Sam\n\nSecret plans.\n"
+    assert strip_comments(body).strip() == "Public."
+    ((line, message),) = marker_problems(body)
+    assert line == 2 and "has no '-->'" in message
+
+
+def test_a_comment_shown_in_code_stays_and_an_unclosed_one_after_it_hides() -> None:
+    body = "```\n<!-- shown -->\n```\n\nText <!-- hidden\nmore\n"
+    assert strip_comments(body) == "```\n<!-- shown -->\n```\n\nText "

@@ -246,7 +246,6 @@ def test_order_is_compared_across_offsets(tmp_path: Path) -> None:
         ("title", "add a short title"),
         ("severity", "add the incident's severity"),
         ("status", "add the current status"),
-        ("started", "add when it started"),
         ("impact", "add who or what was affected"),
     ],
 )

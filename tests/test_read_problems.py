@@ -97,12 +97,12 @@ def test_a_file_of_blank_lines_is_empty(tmp_path: Path) -> None:
     assert problem.message.startswith("the file is empty")
 
 
-def test_a_control_character(tmp_path: Path) -> None:
-    problem = _only(tmp_path, "experiments/bad.md", md(EXPERIMENT + "owner: A\x07da"))
-    assert (problem.line, problem.level) == (6, "error")
-    assert problem.message == (
-        "the front matter holds a control character (#x0007) that YAML does not allow: delete it"
-    )
+def test_a_control_character_is_dropped_with_a_warning_at_its_line(tmp_path: Path) -> None:
+    result = read(tmp_path, {"experiments/bad.md": md(EXPERIMENT + "owner: A\x07da")})
+    problem = one_problem(result, "experiments/bad.md")
+    assert (problem.line, problem.level) == (6, "warning")
+    assert "U+0007" in problem.message and "removed" in problem.message
+    assert entry(result, "experiments/bad").meta.owner == "Ada"
 
 
 def test_a_python_tag_is_refused(tmp_path: Path) -> None:

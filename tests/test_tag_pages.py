@@ -163,7 +163,7 @@ def test_alias_lands_on_its_canonical_tag(built: Built) -> None:
 
 def test_allow_list_miss_is_a_warning_with_suggestion_and_line(built: Built) -> None:
     assert (
-        "openwork: weeknotes/2026-W45-two.md:7: warning: tag 'kubernets' is not in tags.yml "
+        "openwork: weeknotes/2026-W45-two.md:7: tag 'kubernets' is not in tags.yml "
         "(did you mean 'kubernetes'?)"
     ) in built.warnings
     assert len(built.warnings) == 1  # the draft's and the embargoed entry's tags are allowed
@@ -320,7 +320,7 @@ def test_missing_allow_list_is_reported_and_the_build_goes_on(tmp_path: Path) ->
     config += "plugins:\n  - openwork:\n      tags: {allowed: vocab/tags.yml}\n"
     built = _small(tmp_path, config)
     assert any(
-        w.startswith("openwork: vocab/tags.yml:1: error: the tag allow-list 'vocab/tags.yml'")
+        w.startswith("openwork: vocab/tags.yml:1: the tag allow-list 'vocab/tags.yml'")
         for w in built.warnings
     )
     assert built.exists("tags/open-data/index.html")

@@ -10,11 +10,16 @@ from openwork.content import read_content
 from openwork.content.tag_rules import load_tag_rules, read_allowed
 from openwork.index import build_site
 from openwork.options import Options, TagOptions
-from openwork.tags import Aliases, Tag, assign_slugs, make_tag, normalise, sort_key
+from openwork.tags import Aliases, Tag, assign_slugs, normalise, sort_key
 
 from tests.builder import write_tree
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
+
+
+def make_tag(text: str, aliases: dict[str, str] | None = None) -> Tag:
+    """The Tag for what a writer typed, as the read stage makes it."""
+    return Aliases.of(aliases).resolve(text)
 
 
 @pytest.mark.parametrize(

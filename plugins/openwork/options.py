@@ -38,7 +38,8 @@ class TagOptions(_Strict):
 
 class FeedOptions(_Strict):
     formats: list[FeedFormat] = Field(default_factory=lambda: ["rss", "atom", "json"])
-    limit: int = Field(default=50, ge=1)
+    limit: int = Field(default=50, ge=1)  # the site's and each collection's feed
+    scoped_limit: int = Field(default=20, ge=1)  # each team's and tag's feed
 
 
 class BlamelessOptions(_Strict):
@@ -56,6 +57,7 @@ class Options(_Strict):
     pagination: int = Field(default=20, ge=1)
     include_private: bool = False
     authors_file: str = "authors.yml"
+    teams_file: str = "teams.yml"  # optional: declared teams (see content/teams.py)
     collections: dict[str, CollectionOptions] = Field(default_factory=_default_collections)
     tags: TagOptions = Field(default_factory=TagOptions)
     feeds: FeedOptions = Field(default_factory=FeedOptions)

@@ -1,8 +1,8 @@
-"""The MkDocs adapter: every hook hands its work to the read, index and render stages."""
+"""The MkDocs adapter: a thin layer over `openwork.pipeline`, which reads, indexes and renders."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import logging
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -16,32 +16,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from openwork import paths
 from openwork.config import OpenworkConfig
-from openwork.content import Entry, read_content
+from openwork.content.model import Entry
 from openwork.content.private import marker_problems, strip_private
-from openwork.content.reader import ReadResult
-from openwork.feeds import (
-    FeedCatalog,
-    FeedSettings,
-    add_to_head,
-    build_catalog,
-    feeds_page,
-    head_links,
-    write_feeds,
-)
-from openwork.index import Site, build_site
+from openwork.content.rejected import rejected_files
+from openwork.feeds import add_to_head, head_links
+from openwork.feeds.material_guard import with_guard
+from openwork.log_paths import LOGGER, SourcePaths
+from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
+from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
+from openwork.pipeline.boundary import page_problem
+from openwork.problem_log import log_problems
 from openwork.problems import Problem
-from openwork.render import PageUrls, Renderer, paths
-from openwork.render.entries_json import entries_json
 from openwork.render.links import rewrite_links
-from openwork.render.pages import (
-    dashboard_markdown,
-    entry_footer,
-    entry_header,
-    entry_markdown,
-    generate_pages,
-)
+from openwork.render.pages import dashboard_markdown
+from openwork.render.problem_pages import problem_pages
+from openwork.render.social import social_meta
+from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -55,18 +48,21 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._reset()
+        # MkDocs' link warnings about an entry name its source file, not the generated page.
+        self.source_paths = SourcePaths(self._entries_by_src)
 
     def _reset(self) -> None:
         # `mkdocs serve` keeps one plugin instance across rebuilds: nothing may carry over.
         self.options: Options | None = None
-        self.result: ReadResult | None = None
-        self.site: Site | None = None
-        self.renderer: Renderer | None = None
+        self.result: BuildResult | None = None
         self.root = Path()
-        self.by_src: dict[str, Entry] = {}
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
-        self.feeds: FeedCatalog | None = None
+        self.section: Page | None = None
+
+    def _entries_by_src(self) -> dict[str, Entry]:
+        pages = self.result.entry_pages if self.result else {}
+        return {src: page.entry for src, page in pages.items()}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -86,105 +82,98 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 "(or turn feeds off with `feeds: {formats: []}` under the openwork plugin)"
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
-        self.result = read_content(self.root, self.options)
-        for problem in self.result.problems:
-            log.warning(str(problem))
-        today = datetime.now(UTC).astimezone(self.options.zone).date()
-        entries = self.result.entries
-        if self.is_serve and self.result.hidden:
-            # A writer previewing with `mkdocs serve` sees drafts and embargoed entries, each
-            # marked as a preview; `mkdocs build` never includes them.
-            entries = sorted(
-                [*entries, *self.result.hidden], key=lambda e: (e.date, e.id), reverse=True
-            )
-        self.site = build_site(
-            entries,
-            self.result.authors,
-            self.options,
-            today,
-            tag_descriptions=self.result.tag_rules.descriptions,
-        )
-        if entries is not self.result.entries:
-            self.site.previews = {e.id for e in self.result.hidden}
-        overrides = []
-        if config.theme.custom_dir:
-            overrides.append(Path(config.theme.custom_dir) / "openwork")
-        self.renderer = Renderer(PageUrls(config.use_directory_urls), overrides)
-        self.feeds = self._feed_catalog(config)
+        logging.getLogger(LOGGER).addFilter(self.source_paths)  # once: the same object
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
         return config
 
-    def _feed_catalog(self, config: MkDocsConfig) -> FeedCatalog | None:
-        if not (self.options and self.options.feeds.formats and self.site and self.renderer):
-            return None
-        settings = FeedSettings(
+    def _settings(self, config: MkDocsConfig, files: Files, docs_rel: str) -> SiteSettings:
+        overrides = []
+        if config.theme.custom_dir:
+            overrides.append(Path(config.theme.custom_dir) / "openwork")
+        return SiteSettings(
             site_name=config.site_name,
-            site_url=FeedSettings.normalise_url(str(config.site_url)),
-            formats=tuple(dict.fromkeys(self.options.feeds.formats)),
-            limit=self.options.feeds.limit,
+            site_url=str(config.site_url) if config.site_url else None,
             description=config.site_description,
-            language=str(config.theme.get("language") or "en"),
             author=config.site_author,
+            language=str(config.theme.get("language") or "en"),
+            directory_urls=config.use_directory_urls,
+            template_dirs=tuple(overrides),
+            docs_pages=frozenset(f.src_uri for f in files if f.is_documentation_page()),
+            docs_dir=docs_rel or "docs",
         )
-        catalog = build_catalog(self.site, settings, self.renderer.urls)
-        self.renderer.env.globals["feeds"] = catalog  # for `_feeds.html` on tag and team pages
-        return catalog
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if self.site is None or self.renderer is None:
+        # The pipeline runs here, not in on_config: it must know the docs pages to tell a
+        # docs page that takes an entry's address (an error) from one that replaces a
+        # generated listing (the docs page wins).
+        if self.options is None:
             return files
         docs = Path(config.docs_dir).resolve()
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
+        mode = "serve" if self.is_serve else "build"
+        self.result = result = run(
+            self.root, self.options, self._settings(config, files, docs_rel), mode
+        )
+        log_problems(log, group_problems(result.problems))  # repeats said once
+        folders = [c.folder for c in self.options.collections.values()]
+        read = result.read
+        # Every entry rejected: said loudly, so a site that looks empty is not taken as quiet.
+        log_problems(
+            log, nothing_published(folders, read.problems, len(read.entries) + len(read.hidden))
+        )
+        for note in result.notes:
+            log.info(note)
         for file in files.documentation_pages():
             self.link_map[f"{docs_rel}/{file.src_uri}" if docs_rel else file.src_uri] = file.src_uri
-        for entry in self.site.entries:
-            markdown = entry_markdown(entry, self.site)
-            if self._add(files, config, entry.src_uri, markdown, in_nav=False):
-                self.by_src[entry.src_uri] = entry
-                self.link_map[entry.path] = entry.src_uri
-                self.link_map[entry.src_uri.lower()] = entry.src_uri
-        for page in generate_pages(self.site, self.renderer):
-            self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
-        if self.feeds is not None:
-            page = feeds_page(self.feeds, self.renderer)
-            self._add(files, config, page.src_uri, page.markdown, in_nav=page.in_nav)
-        urls = self.renderer.urls
-        self._add(
-            files,
-            config,
-            "entries.json",
-            entries_json(self.site, urls, config.site_url),
-            in_nav=False,
-        )
+        for src_uri, page in result.entry_pages.items():
+            self._add(files, config, src_uri, page.markdown, in_nav=False)
+            self.link_map[page.entry.path] = src_uri
+            self.link_map[src_uri.lower()] = src_uri
+        for generated in result.pages:
+            self._add(files, config, generated.src_uri, generated.markdown, in_nav=generated.in_nav)
+        for src_uri, content in result.data_files.items():
+            self._add(files, config, src_uri, content, in_nav=False)
+        if self.is_serve:
+            # Under serve, a rejected entry's URL shows its problems, not a 404.
+            rejected = rejected_files(result.read, self.options, self.root)
+            for page in problem_pages(rejected, result.renderer):
+                self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files
 
     def _add(
         self, files: Files, config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool
-    ) -> bool:
+    ) -> None:
         if files.get_file_from_path(src_uri) is not None:
-            log.info(f"docs/{src_uri} exists, so openwork does not generate that page")
-            return False
+            # The pipeline has already left out (with a note or a problem) every page that a
+            # docs page takes; this is a file only another plugin could have added.
+            log.info(f"{src_uri} exists already, so openwork does not generate it")
+            return
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-        return True
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.site is None or self.renderer is None:
+        result = self.result
+        if result is None:
             return markdown
-        entry = self.by_src.get(page.file.src_uri)
-        if entry is not None:
+        entry_page = result.entry_pages.get(page.file.src_uri)
+        if entry_page is not None:
+            entry = entry_page.entry
             return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
         if self.options is not None and not self.options.include_private:
             markdown = self._public_docs_page(markdown, page)
         if page.is_homepage:
-            return (
-                markdown + "\n\n" + dashboard_markdown(self.site, self.renderer, page.file.src_uri)
-            )
+            src = page.file.src_uri
+            try:
+                dashboard = dashboard_markdown(result.site, result.renderer, src, result.catalog)
+            except Exception as exc:  # the home page stays; its dashboard block is left out
+                log_problems(log, [page_problem(src, exc)])
+                return markdown
+            return markdown + "\n\n" + dashboard
         return markdown
 
     def _public_docs_page(self, markdown: str, page: Page) -> str:
@@ -193,8 +182,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return markdown
         if problems := marker_problems(markdown, in_code=False):
             path, first_line = self._docs_location(page, markdown)
-            for offset, message in problems:
-                log.warning(str(Problem(path, first_line + offset, "warning", message)))
+            log_problems(
+                log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
+            )
         return strip_private(markdown, in_code=False)[0]
 
     def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
@@ -215,47 +205,67 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        entry = self.by_src.get(page.file.src_uri)
-        if entry is None or self.site is None or self.renderer is None:
+        entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
+        if entry_page is None:
             return html
-        self.entry_html[entry.id] = html  # the body as MkDocs rendered it, for the feeds
+        self.entry_html[entry_page.entry.id] = html  # the body MkDocs rendered, for the feeds
         page.edit_url = None  # the page is generated: there is no docs/ file to edit
-        return (
-            entry_header(self.site, self.renderer, entry)
-            + html
-            + entry_footer(self.site, self.renderer, entry)
-        )
+        return entry_page.header + html + entry_page.footer
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        entry = self.by_src.get(page.file.src_uri)
-        if entry is not None and self.renderer is not None and self.site is not None:
+        # An entry, week, tag, team or author page highlights its section's tab.
+        self.section = section_page(nav, page)
+        if self.section is not None:
+            self.section.active = True  # undone in on_post_page, as MkDocs does for the page
+        entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
+        if entry_page is not None and self.result is not None:
             # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
             # Set unconditionally: if Material's tags plugin runs too, its chips give way to ours.
             # Material writes `name` unescaped, so it gets escaped text.
-            urls = self.renderer.urls
-            tags = [self.site.tag(tag) for tag in entry.tags]
+            site, urls = self.result.site, self.result.renderer.urls
+            tags = [site.tag(tag) for tag in entry_page.entry.tags]
             context["tags"] = [
                 {"name": escape(tag.display), "url": urls.url(paths.tag(tag.slug))} for tag in tags
             ]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.feeds is None:
+        if self.section is not None:
+            self.section.active = False
+            self.section = None
+        if self.result is None:
             return output
         src = page.file.src_uri
-        return add_to_head(output, head_links(self.feeds, src, self.by_src.get(src)))
+        entry_page = self.result.entry_pages.get(src)
+        entry = entry_page.entry if entry_page else None
+        if entry is not None and page.canonical_url and "material/social" not in config.plugins:
+            # Open Graph and Twitter cards for a shared link (Material's social plugin, when on,
+            # writes its own).
+            image = config.extra.get("social_image")
+            site = str(config.site_url or page.canonical_url)
+            meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
+            output = add_to_head(output, meta)
+        catalog = self.result.catalog
+        if catalog is None:
+            return output
+        links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
+        return add_to_head(output, links)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger(LOGGER).removeFilter(self.source_paths)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.feeds is not None:
+        catalog = self.result.catalog if self.result else None
+        if catalog is not None:
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
-            write_feeds(self.feeds, self.entry_html, Path(config.site_dir))
+            log_problems(log, write_feed_files(catalog, self.entry_html, Path(config.site_dir)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
-        if self.result is None:
+        if self.options is None:
             return
-        for path in self.result.watched:
+        for path in watched_paths(self.root, self.options, self.result):
             if path.exists():
                 server.watch(str(path))

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
+
+# Control characters, line and paragraph separators and bidirectional overrides: a value
+# quoted in a message could otherwise start a new log line, colour a terminal or reorder text.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_controls(text: str) -> str:
+    """'a\\nb' for 'a' newline 'b': every unsafe character shown as a Python escape."""
+    return _UNSAFE.sub(
+        lambda m: _NAMED.get(m.group(), m.group().encode("unicode_escape").decode()), text
+    )
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -17,6 +30,11 @@ class Problem:
     line: int
     level: Level
     message: str
+
+    def __post_init__(self) -> None:
+        # Once, where every problem is made: the log, `openwork check` and JSON all show it.
+        object.__setattr__(self, "path", escape_controls(self.path))
+        object.__setattr__(self, "message", escape_controls(self.message))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+MAX_SLUG_BYTES = 200  # file systems refuse names over 255 bytes; '.md', '.xml' and '-2' fit
 
 
 def slugify(text: str) -> str:
-    """'Data Science' -> 'data-science'; 'Ünïcode tag' -> 'ünïcode-tag'."""
+    """'Data Science' -> 'data-science'; 'Ünïcode tag' -> 'ünïcode-tag'.
+
+    A slug longer than MAX_SLUG_BYTES in UTF-8 is cut, and ends with a short hash of the
+    whole text so two long names that start alike stay two URLs (see `too_long`).
+    """
+    slug = _whole_slug(text)
+    if len(slug.encode()) <= MAX_SLUG_BYTES:
+        return slug
+    digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
+    cut = slug.encode()[: MAX_SLUG_BYTES - 9].decode(errors="ignore").rstrip("-")
+    return f"{cut}-{digest}"
+
+
+def too_long(text: str) -> bool:
+    """Whether `slugify(text)` had to cut the name to make a URL of it."""
+    return len(_whole_slug(text).encode()) > MAX_SLUG_BYTES
+
+
+def _whole_slug(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     return _NON_WORD.sub("-", text.replace("_", "-")).strip("-")
 

@@ -75,12 +75,6 @@ class Aliases:
         return self.targets.get(key) or Tag(name=key, display=tidy(text))
 
 
-def make_tag(text: str, aliases: Mapping[str, str] | Aliases | None = None) -> Tag:
-    """The Tag for what a writer typed, following an alias to its canonical tag."""
-    table = aliases if isinstance(aliases, Aliases) else Aliases.of(aliases)
-    return table.resolve(text)
-
-
 @dataclass(frozen=True, slots=True)
 class AllowedTags:
     """An allow-list: normalised tag -> its description ('' when the file gives none)."""

@@ -13,13 +13,22 @@ from pathlib import Path
 
 from openwork import __version__
 from openwork.cli import engines
-from openwork.cli.check import PathError, format_problems, make_scope, run_check
+from openwork.cli.check import (
+    PathError,
+    check_settings,
+    format_problems,
+    make_scope,
+    run_check,
+)
+from openwork.cli.importer import add_import_parser, cmd_import
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
 from openwork.cli.siteconfig import CONFIG_NAMES, ConfigError, SiteConfig, load_site_config
-from openwork.cli.whoami import guess_author, match_author
+from openwork.cli.whoami import guess_author, match_author, unknown_author_note
 from openwork.content.authors import load_authors
 from openwork.content.schemas import json_schema
+from openwork.content.teams import load_teams, undeclared
+from openwork.importing.sources import SourceError
 from openwork.options import KINDS, Options
 
 EXIT_PROBLEMS = 1
@@ -214,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    add_import_parser(commands, [config], formatter)  # `openwork import` (#15)
     engines.add_commands(commands, config)  # generate, publish, build (other engines)
     return parser
 
@@ -241,12 +251,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "import":
+            return cmd_import(args, sys.stdout)
         if args.command in engines.COMMANDS:
             return engines.run(args)
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
-    except (ConfigError, PathError) as exc:
+    except (ConfigError, PathError, SourceError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
@@ -294,6 +306,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     now = datetime.now(UTC).astimezone(options.zone)
     day = args.date or now.date()
     who = Who(tuple(_authors(args.authors, site)), args.team)
+    if args.team:  # writers (#14): a team teams.yml does not declare is said, with a hint
+        teams, _ = load_teams(site.root, options.teams_file, {})
+        if message := undeclared(args.team, teams, options.teams_file):
+            _note(f"note: {message}")
     if args.kind == "weeknote":
         entry = weeknote(options, day, who, args.title, args.draft)
     elif args.kind == "experiment":
@@ -312,9 +328,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _authors(given: list[str] | None, site: SiteConfig) -> list[str]:
     known, _ = load_authors(site.root, site.options.authors_file)
     if given:
-        return [match_author(name, known) or name.strip() for name in given if name.strip()]
-    guess = guess_author(site.root, known)
-    return [guess] if guess else []
+        names = [match_author(name, known) or name.strip() for name in given if name.strip()]
+    else:
+        guess = guess_author(site.root, known)
+        names = [guess] if guess else []
+    for name in names:  # writers (#14): a name authors.yml does not know is said, with a hint
+        source = "--author" if given else "your git user.name"
+        if note := unknown_author_note(name, known, source):
+            _note(note)
+    return names
 
 
 def _severity(given: str | None, options: Options) -> str | None:
@@ -338,7 +360,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     scope = make_scope(args.paths, site.root, Path.cwd())
     progress = Progress(sys.stderr)
     try:
-        report = run_check(site.root, site.options, scope, progress)
+        settings = check_settings(
+            site.root, site.site_name, site.site_url, site.docs_dir, site.directory_urls
+        )
+        report = run_check(site.root, site.options, scope, progress, settings)
     finally:
         progress.finish()
     for line in format_problems(report.problems):

@@ -1,4 +1,4 @@
-"""`openwork check`: the build's read stage, its problems as lines, and an exit status."""
+"""`openwork check`: the build's pipeline without MkDocs, its problems as lines, an exit status."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openwork.content import read_content
 from openwork.options import Options
+from openwork.pipeline import SiteSettings, run
 from openwork.problems import Problem
+from openwork.reporting import group_problems
+
+# Feed items are made and written even without a `site_url` (the build would refuse to run):
+# a value that breaks a feed is reported either way.
+PLACEHOLDER_URL = "https://example.invalid/"
 
 
 class PathError(Exception):
@@ -87,9 +92,14 @@ class Report:
 
 
 def run_check(
-    root: Path, options: Options, scope: Scope, progress: Callable[[str], None] | None = None
+    root: Path,
+    options: Options,
+    scope: Scope,
+    progress: Callable[[str], None] | None = None,
+    settings: SiteSettings | None = None,
 ) -> Report:
-    """Read everything (duplicates and related ids need the whole site); report the scope."""
+    """Run the build's pipeline (read, index, render pages, feed items; no Markdown is
+    converted) over the whole site, as duplicates and related ids need; report the scope."""
     seen: list[str] = []
 
     def count(path: str) -> None:
@@ -97,15 +107,36 @@ def run_check(
         if progress is not None:
             progress(path)
 
-    result = read_content(root, options, progress=count)
+    settings = settings or SiteSettings(site_url=PLACEHOLDER_URL)
+    result = run(root, options, settings, "build", progress=count)
     problems = [p for p in result.problems if scope.covers(p.path)]
     files = sum(1 for path in seen if scope.covers(path))
     return Report(problems, files)
 
 
+def check_settings(
+    root: Path, site_name: str, site_url: str | None, docs_dir: str, directory_urls: bool
+) -> SiteSettings:
+    """What the build would know from mkdocs.yml, docs/ pages included (an entry whose page
+    a docs page takes is an error in both)."""
+    docs = root / docs_dir
+    pages = (
+        frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file())
+        if docs.is_dir()
+        else frozenset()
+    )
+    return SiteSettings(
+        site_name=site_name,
+        site_url=site_url or PLACEHOLDER_URL,
+        directory_urls=directory_urls,
+        docs_pages=pages,
+        docs_dir=docs_dir,
+    )
+
+
 def format_problems(problems: Iterable[Problem]) -> list[str]:
     # One problem per line: a message is never allowed to start a line of its own.
-    return [" ".join(str(p).split("\n")) for p in problems]
+    return [" ".join(str(p).split("\n")) for p in group_problems(problems)]
 
 
 def _count(n: int, noun: str) -> str:

@@ -14,7 +14,11 @@ from openwork.cli.siteconfig import ConfigError
 from openwork.engines import DEFAULT_INTO
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from openwork.engines.project import Project
+    from openwork.pipeline import Mode
+    from openwork.problems import Problem
 
 COMMANDS = ("generate", "publish", "build")
 
@@ -104,37 +108,38 @@ def run(args: argparse.Namespace) -> int:
         if args.strict:
             command.append("--strict")
         return subprocess.run(command, check=False).returncode
-    project = _load(args)
+    if args.command == "generate" and args.watch:
+        _say("watching for changes; press Ctrl-C to stop")
+        # Like `mkdocs serve`: drafts and embargoed entries shown as previews.
+        watch(lambda: _generate(args, "serve"))
+        return 0
+    if args.command == "generate":
+        _generate(args, "build")
+        return 0
+    project = _load(args, "build")
+    into = _into(args, project)
     if args.command == "publish":
         site_dir = Path(args.site_dir)
         if not site_dir.is_dir():
             raise ConfigError(f"no such folder: {args.site_dir} (build the site first)")
-        into = _into(args, project)
         done = publish(project, site_dir, into / "docs")
-        _say(f"wrote {len(done.files)} files into {args.site_dir}")
-        return 0
-    into = _into(args, project)
-    if args.command == "generate" and args.watch:
-        _say("watching for changes; press Ctrl-C to stop")
-        watch(lambda: _generate(args, into))
-        return 0
-    if args.command == "generate":
-        _generate(args, into, project)
+        _report(done.problems)
+        _say(f"wrote the feeds and {len(done.files)} data files into {args.site_dir}")
         return 0
     generated, published, site_dir = build_with_zensical(project, into, args.strict)
-    _say(
-        f"built {len(generated.pages) + len(generated.docs_pages)} pages and "
-        f"{len(published.files)} feed and data files into {site_dir}"
-    )
-    return 1 if args.strict and project.result.problems else 0
+    _report([*generated.problems, *published.problems])
+    _say(f"built {len(generated.pages) + len(generated.docs_pages)} pages into {site_dir}")
+    problems = [*project.result.problems, *generated.problems, *published.problems]
+    return 1 if args.strict and problems else 0
 
 
-def _load(args: argparse.Namespace) -> Project:
+def _load(args: argparse.Namespace, mode: Mode) -> Project:
     from openwork.engines.project import load_project
 
-    project = load_project(args.config_file, Path.cwd())
-    for line in format_problems(project.result.problems):
-        print(line, file=sys.stderr)
+    project = load_project(args.config_file, Path.cwd(), mode)
+    _report(project.result.problems)
+    for note in project.result.notes:
+        _say(note)
     return project
 
 
@@ -142,20 +147,22 @@ def _into(args: argparse.Namespace, project: Project) -> Path:
     return Path(args.into).resolve() if args.into else project.config.root / DEFAULT_INTO
 
 
-def _generate(args: argparse.Namespace, into: Path, project: Project | None = None) -> Project:
+def _generate(args: argparse.Namespace, mode: Mode) -> Project:
     from openwork.engines.generate import generate
 
-    project = project or _load(args)
-    done = generate(project, into)
-    for line in format_problems(done.problems):
-        print(line, file=sys.stderr)
+    project = _load(args, mode)
+    done = generate(project, _into(args, project))
+    _report(done.problems)
     _say(
         f"wrote {len(done.pages)} pages and copied {len(done.docs_pages)} docs pages into "
         f"{done.docs}; engine config: {done.config_file}"
     )
-    for src in done.skipped:
-        _say(f"docs/{src} exists, so openwork does not generate that page")
     return project
+
+
+def _report(problems: Iterable[Problem]) -> None:
+    for line in format_problems(problems):
+        print(line, file=sys.stderr)
 
 
 def _say(message: str) -> None:

@@ -26,6 +26,10 @@ class SiteConfig:
     root: Path
     options: Options
     plugin_listed: bool  # False when mkdocs.yml does not list openwork under plugins
+    site_name: str = "openwork"
+    site_url: str | None = None
+    docs_dir: str = "docs"
+    directory_urls: bool = True
 
 
 class _Loader(yaml.SafeLoader):
@@ -168,4 +172,13 @@ def load_site_config(given: str | None, cwd: Path) -> SiteConfig:
         options = load_options(raw)
     except OptionsError as exc:
         raise ConfigError(f"{path.name}: {exc}") from None
-    return SiteConfig(path, path.parent.resolve(), options, listed)
+    return SiteConfig(
+        path,
+        path.parent.resolve(),
+        options,
+        listed,
+        site_name=str(config.get("site_name") or "openwork"),
+        site_url=str(config["site_url"]) if config.get("site_url") else None,
+        docs_dir=str(config.get("docs_dir") or "docs"),
+        directory_urls=config.get("use_directory_urls") is not False,
+    )

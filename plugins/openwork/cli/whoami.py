@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from openwork.content.model import Author
+from openwork.suggest import nearest
 
 
 def match_author(written: str, known: Mapping[str, Author]) -> str | None:
@@ -17,6 +18,35 @@ def match_author(written: str, known: Mapping[str, Author]) -> str | None:
         if folded in (str(key).casefold(), author.id.casefold(), author.name.casefold()):
             return str(key)
     return None
+
+
+def unknown_author_note(written: str, known: Mapping[str, Author], source: str) -> str | None:
+    """What to tell a writer whose name is not in authors.yml, with the closest id; None when
+    it is there, or when the site has no authors.yml (plain names are then the only kind)."""
+    if not known or match_author(written, known) is not None:
+        return None
+    ids = {author.name: str(key) for key, author in known.items()}
+    ids.update({str(key): str(key) for key in known})
+    closest = nearest(written, ids, cutoff=0.6) or _same_first_name(written, known)
+    hint = (
+        f": did you mean '{ids[closest]}' ({known[ids[closest]].name})? Use --author {ids[closest]}"
+        if closest
+        else ": use --author with your id"
+    )
+    return (
+        f"note: {source} '{written}' is not in authors.yml, so the new file names you as "
+        f"written{hint}, or add yourself to authors.yml"
+    )
+
+
+def _same_first_name(written: str, known: Mapping[str, Author]) -> str | None:
+    first = written.split()[0].casefold() if written.split() else ""
+    matches = [
+        str(key)
+        for key, author in known.items()
+        if first and first in (str(key).casefold(), author.name.split()[0].casefold())
+    ]
+    return matches[0] if len(matches) == 1 else None
 
 
 def guess_author(root: Path, known: Mapping[str, Author]) -> str | None:

@@ -5,30 +5,41 @@ from __future__ import annotations
 from pathlib import Path
 
 from openwork.content.model import Author
-from openwork.content.source import parse_yaml
+from openwork.content.names import name_problem
+from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
 from openwork.slugs import slugify
 
 
 def load_authors(root: Path, rel_path: str) -> tuple[dict[str, Author], list[Problem]]:
     """Read authors.yml (`id: {name, url, email, avatar}`, optionally under `authors:`)."""
-    path = root / rel_path
-    if not path.is_file():
+    read = read_mapping_file(root, rel_path, "authors")
+    if read is None:
         return {}, []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return {}, [Problem(rel_path, 1, "error", "the file is not UTF-8: save it as UTF-8")]
-    parsed = parse_yaml(text, rel_path)
-    if isinstance(parsed, Problem):
-        return {}, [parsed]
-    data, lines, problems = parsed
-    if isinstance(data.get("authors"), dict):
-        data = data["authors"]
-        lines = {k[1:]: v for k, v in lines.items() if k and k[0] == "authors"}
+    data, lines, problems = read
     authors: dict[str, Author] = {}
+    key_of: dict[str, str] = {}  # author id -> the key that gave it
     for key, value in data.items():
         line = lines.get((key,), 1)
+        found = name_problem("author id", str(key), "authors")
+        if found is not None:
+            level = "error" if found[0] == "error" else "warning"
+            problems.append(Problem(rel_path, line, level, found[1]))
+            if level == "error":
+                continue
+        author_id = slugify(str(key))
+        if author_id in key_of:
+            problems.append(
+                Problem(
+                    rel_path,
+                    line,
+                    "error",
+                    f"author id '{key}' makes the same page /authors/{author_id}/ as "
+                    f"'{key_of[author_id]}': give one of them another id",
+                )
+            )
+            continue
+        key_of[author_id] = str(key)
         if isinstance(value, str):
             value = {"name": value}
         if not isinstance(value, dict):
@@ -38,7 +49,7 @@ def load_authors(root: Path, rel_path: str) -> tuple[dict[str, Author], list[Pro
             continue
         name = value.get("name") or key
         authors[str(key)] = Author(
-            id=slugify(str(key)),
+            id=author_id,
             name=str(name),
             url=_opt(value.get("url")),
             email=_opt(value.get("email")),

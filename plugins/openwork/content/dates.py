@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
+FIRST_YEAR = 1900  # dates outside these years are slips (0001, 2O26 read as 2), and year 1
+LAST_YEAR = 9998  # or 9999 overflow as soon as a chart or a timezone moves them a day
 _WEEK = re.compile(r"(?<!\d)(\d{4})-?W(\d{2})(?!\d)", re.IGNORECASE)
 _DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -13,8 +15,30 @@ class DateError(ValueError):
     """A value that is not a date we can read; the message says what was expected."""
 
 
+def in_window(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def window_message(shown: str) -> str:
+    return (
+        f"{shown} is outside the years openwork publishes ({FIRST_YEAR} to {LAST_YEAR}): "
+        "check the year"
+    )
+
+
+def _checked(value: object, day: date) -> None:
+    if not in_window(day.year):
+        raise DateError(window_message(_show(value)))
+
+
 def to_date(value: object) -> date:
     """A calendar date from a YAML date, datetime or 'YYYY-MM-DD' string."""
+    day = _read_date(value)
+    _checked(value, day)
+    return day
+
+
+def _read_date(value: object) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -47,17 +71,19 @@ def to_datetime(value: object, zone: tzinfo) -> datetime:
             moment = datetime.fromisoformat(text)
         except ValueError:
             _impossible_day(value, text)
-            raise DateError(
-                f"{_show(value)} is not a date and time: expected ISO 8601 such as "
-                "2026-11-20 14:30 or 2026-11-20T14:30:00+00:00"
-            ) from None
+            raise DateError(_MOMENT_EXPECTED.format(_show(value))) from None
     else:
-        raise DateError(
-            f"{_show(value)} is not a date and time: expected ISO 8601 such as 2026-11-20 14:30"
-        )
+        raise DateError(_MOMENT_EXPECTED.format(_show(value)))
+    _checked(value, moment.date())
     if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
         moment = moment.replace(tzinfo=zone)
     return moment
+
+
+_MOMENT_EXPECTED = (
+    "{} is not a date and time: expected a date like 2026-11-20, or a date and time like "
+    "2026-11-20 14:30 (add +01:00 for another timezone than the site's)"
+)
 
 
 def iso_week(day: date) -> str:
@@ -72,6 +98,8 @@ def parse_week(text: str) -> tuple[int, int] | None:
     if not match:
         return None
     year, week = int(match.group(1)), int(match.group(2))
+    if not in_window(year):
+        return None
     try:
         date.fromisocalendar(year, week, 1)
     except ValueError:

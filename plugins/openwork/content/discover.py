@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openwork.content.source import Path_, parse_yaml
+from openwork.content.text import read_text
+from openwork.content.yaml_read import Path_, parse_yaml
 from openwork.problems import Problem
 
 META_FILE = ".meta.yml"
@@ -50,11 +51,24 @@ def _read_meta(
     path: Path, rel: str, problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[Path_, int]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(Problem(rel, 1, "error", "the file is not UTF-8: save it as UTF-8"))
+        return _parse_meta(path, rel, problems)
+    except Exception as exc:  # the read stage's boundary, for this file
+        problems.append(
+            Problem(rel, 1, "error", f"openwork could not read this file: {type(exc).__name__}")
+        )
         return {}, {}
-    parsed = parse_yaml(text, rel)
+
+
+def _parse_meta(
+    path: Path, rel: str, problems: list[Problem]
+) -> tuple[dict[str, Any], dict[Path_, int]]:
+    read = read_text(path, rel)
+    if isinstance(read, Problem):
+        problems.append(read)
+        return {}, {}
+    text, cleaned = read
+    problems.extend(cleaned)
+    parsed = parse_yaml(text, rel, what="this defaults file")
     if isinstance(parsed, Problem):
         problems.append(parsed)
         return {}, {}

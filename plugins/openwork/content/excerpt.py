@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from openwork.content.markdown_scan import blank, scan
+
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REF_LINK = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
 _HTML = re.compile(r"<[^>]+>")
@@ -14,8 +16,12 @@ MAX_CHARS = 300
 
 
 def first_paragraph(body: str) -> str:
-    """The first prose paragraph, without Markdown marks: headings, lists and tables skipped."""
-    for block in re.split(r"\n\s*\n", body.strip()):
+    """The first prose paragraph, without Markdown marks: headings, lists, tables, code
+    blocks, quotes and comments skipped (code and comments as the scanner finds them, so a
+    blank line inside a fenced block does not make its second half a paragraph)."""
+    found = scan(body)
+    prose = blank(body, [*found.blocks, *found.quotes, *found.comments])
+    for block in re.split(r"\n\s*\n", prose.strip()):
         text = block.strip()
         if not text or text.startswith(_SKIP):
             continue

@@ -119,7 +119,7 @@ class Entry:
     def durations(self) -> dict[str, timedelta]:
         """Time to detect / mitigate / resolve, for incidents that have the times."""
         inc = self.incident
-        if inc is None:
+        if inc is None or inc.started is None:  # timings not recorded (#15)
             return {}
         out: dict[str, timedelta] = {}
         for name, end in (

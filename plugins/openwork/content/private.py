@@ -1,15 +1,49 @@
-"""Private blocks: removed from the Markdown before anything renders it."""
+"""Private blocks and comments: removed from the Markdown before anything renders it.
+
+Markers nest: `<!-- private --> A <!-- private --> B <!-- /private --> C <!-- /private -->`
+hides A, B and C (each opening marker counts one deeper, each closing one comes back up, and
+the block ends at depth zero). An unclosed block hides the rest of the text; a closing marker
+with nothing open hides nothing and is a warning. Code, comments and their ends are found by
+the one Markdown scanner (markdown_scan.py).
+"""
 
 from __future__ import annotations
 
 import re
 
+from openwork.content.markdown_scan import Scan, inside, scan
+
 _OPEN = re.compile(r"<!--\s*private\s*-->", re.IGNORECASE)
 _CLOSE = re.compile(r"<!--\s*/\s*private\s*-->", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MARKER = re.compile(r"<!--\s*(/?)\s*private\s*-->", re.IGNORECASE)
 _MENTIONS = re.compile(r"\bprivate\b", re.IGNORECASE)
 OPEN_MARKER = "<!-- private -->"
 CLOSE_MARKER = "<!-- /private -->"
+
+
+def _blocks(body: str, in_code: bool) -> tuple[list[tuple[int, int]], list[int], int | None]:
+    """Hidden (start, end) blocks, offsets of closing markers with nothing open, and the
+    offset of the opening marker of an unclosed block."""
+    code = [] if in_code else scan(body).code
+    hidden: list[tuple[int, int]] = []
+    stray: list[int] = []
+    depth, start = 0, 0
+    for match in _MARKER.finditer(body):
+        if inside(match.start(), code):
+            continue
+        if not match.group(1):
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth == 0:
+            stray.append(match.start())
+        else:
+            depth -= 1
+            if depth == 0:
+                hidden.append((start, match.end()))
+    if depth:
+        hidden.append((start, len(body)))
+    return hidden, stray, start if depth else None
 
 
 def strip_private(body: str, *, in_code: bool = True) -> tuple[str, bool]:
@@ -21,86 +55,8 @@ def strip_private(body: str, *, in_code: bool = True) -> tuple[str, bool]:
     Pages in docs/ pass `in_code=False`: they are where the markers are documented, so a
     marker shown in code there is an example.
     """
-    code = [] if in_code else _code_ranges(body)
-    out: list[str] = []
-    pos = 0
-    unclosed = False
-    while True:
-        start = _search(_OPEN, body, pos, code)
-        if start is None:
-            out.append(body[pos:])
-            break
-        out.append(body[pos : start.start()])
-        end = _search(_CLOSE, body, start.end(), code)
-        if end is None:
-            unclosed = True
-            break
-        # Keep the line count so later line numbers (blameless findings) stay right.
-        out.append("\n" * body.count("\n", start.start(), end.end()))
-        pos = end.end()
-    return "".join(out), unclosed
-
-
-def _search(
-    regex: re.Pattern[str], text: str, pos: int, code: list[tuple[int, int]]
-) -> re.Match[str] | None:
-    """The first match at or after `pos` that is not inside one of the `code` ranges."""
-    while (match := regex.search(text, pos)) is not None:
-        if not _inside(match.start(), code):
-            return match
-        pos = match.end()
-    return None
-
-
-def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in ranges)
-
-
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
-_TICKS = re.compile(r"`+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def _code_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Inline code spans in body[start:end]: a run of backticks closed by a run as long,
-    within one paragraph (CommonMark's rule, without its rarer corners)."""
-    spans: list[tuple[int, int]] = []
-    pos = start
-    while (opening := _TICKS.search(body, pos, end)) is not None:
-        width = len(opening.group(0))
-        paragraph_end = _BLANK_LINE.search(body, opening.end(), end)
-        limit = end if paragraph_end is None else paragraph_end.start()
-        closing = next(
-            (t for t in _TICKS.finditer(body, opening.end(), limit) if len(t.group(0)) == width),
-            None,
-        )
-        if closing is None:
-            pos = opening.end()
-            continue
-        spans.append((opening.start(), closing.end()))
-        pos = closing.end()
-    return spans
-
-
-def _code_ranges(body: str) -> list[tuple[int, int]]:
-    """(start, end) of fenced code blocks and inline code spans: text shown as written."""
-    ranges: list[tuple[int, int]] = []
-    pos = 0
-    while (opening := _FENCE.search(body, pos)) is not None:
-        run = opening.group(1)
-        closing = re.compile(rf"^[ \t>]*{re.escape(run[0])}{{{len(run)},}}[ \t]*$", re.MULTILINE)
-        line_end = body.find("\n", opening.end())
-        if line_end == -1:
-            break
-        end_match = closing.search(body, line_end + 1)
-        end = len(body) if end_match is None else end_match.end()
-        ranges.append((opening.start(), end))
-        pos = end
-    prose_start = 0
-    for start, end in [*ranges, (len(body), len(body))]:
-        ranges.extend(_code_spans(body, prose_start, start))
-        prose_start = end
-    return sorted(ranges)
+    hidden, _, unclosed = _blocks(body, in_code)
+    return _cut(body, hidden), unclosed is not None
 
 
 def strip_comments(body: str) -> str:
@@ -108,56 +64,68 @@ def strip_comments(body: str) -> str:
 
     A comment is invisible on the page but readable in its source and in feed readers, so a
     note to self (`<!-- ask Sam before publishing -->`) would be published without anyone
-    seeing it. Line count is kept, as in `strip_private`.
+    seeing it. An unclosed `<!--` hides the rest of the body. Line count is kept.
     """
     if "<!--" not in body:
         return body
-    code = _code_ranges(body)
+    return _cut(body, scan(body).comments)
+
+
+def _cut(body: str, spans: list[tuple[int, int]]) -> str:
+    # Keep the line count so later line numbers (blameless findings) stay right.
     out: list[str] = []
     pos = 0
-    for match in _COMMENT.finditer(body):
-        if _inside(match.start(), code):
-            continue
-        out.append(body[pos : match.start()])
-        out.append("\n" * body.count("\n", match.start(), match.end()))
-        pos = match.end()
+    for start, end in spans:
+        out.append(body[pos:start])
+        if end < len(body):  # nothing follows a block that runs to the end
+            out.append("\n" * body.count("\n", start, end))
+        pos = end
     out.append(body[pos:])
     return "".join(out)
-
-
-def has_private(body: str) -> bool:
-    return _OPEN.search(body) is not None
 
 
 def marker_problems(body: str, *, in_code: bool = True) -> list[tuple[int, str]]:
     """(line offset in the body, message) for markers that may not do what the writer meant.
 
     Checked the same way `strip_private` reads the markers: an unclosed block, a closing
-    marker with nothing open, and a comment that mentions "private" but is not a marker
-    (so the text after it would be published).
+    marker with nothing open, a comment that mentions "private" but is not a marker (so the
+    text after it would be published), and an unclosed comment.
     """
-    code = [] if in_code else _code_ranges(body)
+    if "<!--" not in body:
+        return []
+    hidden, stray, unclosed = _blocks(body, in_code)
     found: list[tuple[int, str]] = []
-    opened: int | None = None
-    for match in _COMMENT.finditer(body):
-        if _inside(match.start(), code):
+    for offset in stray:
+        found.append(
+            (
+                body.count("\n", 0, offset),
+                f"'{CLOSE_MARKER}' has no '{OPEN_MARKER}' before it, so it hides "
+                "nothing: check the text above it is meant to be public",
+            )
+        )
+    if unclosed is not None:
+        found.append(
+            (
+                body.count("\n", 0, unclosed),
+                f"this '{OPEN_MARKER}' block has no '{CLOSE_MARKER}': everything after it is "
+                "left out of the public site",
+            )
+        )
+    structure: Scan = scan(body)
+    for start, end in structure.comments:
+        text = body[start:end]
+        if _MARKER.fullmatch(text) or inside(start, hidden):
             continue
-        text = match.group(0)
-        line = body.count("\n", 0, match.start())
-        if _OPEN.fullmatch(text):
-            if opened is None:
-                opened = line
-        elif _CLOSE.fullmatch(text):
-            if opened is None:
-                found.append(
-                    (
-                        line,
-                        f"'{CLOSE_MARKER}' has no '{OPEN_MARKER}' before it, so it hides "
-                        "nothing: check the text above it is meant to be public",
-                    )
+        line = body.count("\n", 0, start)
+        if start == structure.unclosed_comment:
+            found.append(
+                (
+                    line,
+                    "this '<!--' comment has no '-->' to end it: everything after it is "
+                    "left out of the public site; end the comment with '-->'",
                 )
-            opened = None
-        elif opened is None and _MENTIONS.search(text):
+            )
+        elif _MENTIONS.search(text):
             shown = " ".join(text.split())
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
             found.append(
@@ -168,12 +136,4 @@ def marker_problems(body: str, *, in_code: bool = True) -> list[tuple[int, str]]
                     f"'{CLOSE_MARKER}'",
                 )
             )
-    if opened is not None:
-        found.append(
-            (
-                opened,
-                f"this '{OPEN_MARKER}' block has no '{CLOSE_MARKER}': everything after it is "
-                "left out of the public site",
-            )
-        )
     return sorted(found)

@@ -10,20 +10,37 @@ from datetime import date as date_type
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from openwork.blameless import Rules, check_incident
+from openwork.content.aliases import read_foreign
 from openwork.content.authors import load_authors, resolve_author
-from openwork.content.dates import iso_week, parse_week, to_datetime, week_day
+from openwork.content.blameless import Rules, check_incident
+from openwork.content.dates import (
+    in_window,
+    iso_week,
+    parse_week,
+    to_datetime,
+    week_day,
+    window_message,
+)
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
+from openwork.content.guards import (
+    comment_message,
+    comment_openers,
+    control_field_message,
+    misspelt_controls,
+)
 from openwork.content.model import Amendment, Author, Entry
+from openwork.content.names import check_names, collisions
 from openwork.content.private import marker_problems, strip_comments, strip_private
 from openwork.content.schemas import SCHEMAS, CommonMeta, IncidentMeta, WeeknoteMeta
 from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
-from openwork.content.validate import Checker, check_rules, validate_model
+from openwork.content.teams import Team, load_teams, unknown_teams
+from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify, team_display
+from openwork.slugs import slugify, team_display, too_long
+from openwork.tags import Tag
 
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
@@ -39,10 +56,23 @@ class ReadResult:
     authors: dict[str, Author] = field(default_factory=dict)
     watched: list[Path] = field(default_factory=list)  # folders and files serve should watch
     tag_rules: TagRules = field(default_factory=TagRules)  # aliases and the allow-list
+    teams: dict[str, Team] | None = None  # teams.yml; None when the site has none
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading one file of a collection needs besides the file itself."""
+
+    options: Options
+    kind: str
+    collection: CollectionOptions
+    authors: dict[str, Author]
+    tag_rules: TagRules
+    blameless: Rules | None = None
 
 
 def read_content(
@@ -58,24 +88,35 @@ def read_content(
     """
     now = now or datetime.now(UTC)
     result = ReadResult()
-    result.authors, author_problems = load_authors(root, options.authors_file)
+    try:
+        result.authors, author_problems = load_authors(root, options.authors_file)
+    except Exception as exc:  # the boundary, as for each content file
+        author_problems = [crash_problem(options.authors_file, "read", exc)]
     result.problems.extend(author_problems)
     result.watched.append(root / options.authors_file)
-    result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
+    try:
+        result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
+    except Exception as exc:
+        tag_problems = [crash_problem(options.tags.allowed or "mkdocs.yml", "read", exc)]
     result.problems.extend(tag_problems)
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
-    context = {"zone": options.zone}
+    # writers (#14): declared teams, checked against each entry's `team:` below.
+    result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
+    result.problems.extend(team_problems)
+    result.watched.append(root / options.teams_file)
     rules = None
     if options.blameless.enabled:
         rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
+        reading = Reading(options, kind, collection, result.authors, result.tag_rules, rules)
         for found in find_files(root, collection.folder, result.problems):
             if progress is not None:
                 progress(found.rel_path)
-            entry = _read_one(found, kind, collection, options, context, result, rules)
+            entry, problems = read_file(found, reading)
+            result.problems.extend(problems)
             if entry is not None:
                 candidates.append(entry)
     published = _check_site(candidates, result.problems)
@@ -83,54 +124,82 @@ def read_content(
         visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
         (result.entries if visible else result.hidden).append(entry)
     result.problems.extend(slug_collisions(result.entries))
+    result.problems.extend(collisions(result.entries))
+    result.problems.extend(unknown_teams(published, result.teams, options.teams_file))
     result.entries.sort(key=lambda e: (e.date, e.id), reverse=True)
     # A bad .meta.yml default is reported once at its own line, not once per file below it.
     result.problems = sort_problems(dict.fromkeys(result.problems))
     return result
 
 
-def _read_one(
-    found: Found,
-    kind: str,
-    collection: CollectionOptions,
-    options: Options,
-    context: dict[str, Any],
-    result: ReadResult,
-    rules: Rules | None = None,
-) -> Entry | None:
+def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:
+    """One file's entry (None when it is left out) and problems; never raises.
+
+    The boundary of the read stage: whatever goes wrong reading one file becomes an error
+    naming that file, the entry is left out, and the other files are read.
+    """
+    try:
+        return _read_one(found, reading)
+    except Exception as exc:
+        return None, [crash_problem(found.rel_path, "read", exc)]
+
+
+def crash_problem(path: str, stage: str, exc: BaseException) -> Problem:
+    """The error for an exception openwork did not foresee, naming the file it happened on."""
+    said = " ".join(str(exc).split())
+    said = said if len(said) <= 200 else said[:197] + "..."
+    return Problem(
+        path,
+        1,
+        "error",
+        f"openwork could not {stage} this file: {type(exc).__name__}: {said} - it is left "
+        "out; please report it",
+    )
+
+
+def _read_one(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:
     source = read_source(found.abs_path, found.rel_path)
     if isinstance(source, Problem):
-        result.problems.append(source)
-        return None
-    data = {**found.defaults, **source.data}
+        return None, [source]
+    # Other generators' fields and template code, read as their openwork equivalents (each
+    # change is a problem on the source, so it comes before the checker copies them).
+    data = read_foreign(source, {**found.defaults, **source.data}, reading.kind)
     checker = Checker(source, found.default_origin)
-    meta = validate_model(SCHEMAS[kind], data, checker, context)
-    if meta is not None:
-        check_rules(meta, checker, options.severities)
+    data = _fail_closed(data, reading.options, checker)
+    options = reading.options
+    meta = validate_model(SCHEMAS[reading.kind], data, checker, {"zone": options.zone})
     entry = None
-    if meta is not None and not checker.failed:
-        entry = _build_entry(
-            source, meta, kind, collection, options, result.authors, checker, result.tag_rules
-        )
-    if entry is not None and rules is not None and isinstance(meta, IncidentMeta):
+    if meta is not None:  # partial after an error: its other problems are reported too
+        check_rules(meta, checker, options.severities)
+        check_names(meta, reading.authors, checker)
+        tags = entry_tags(meta.tags, reading.tag_rules, checker)
+        if not checker.failed:
+            entry = _build_entry(source, meta, reading, checker, tags)
+    if reading.blameless is not None and isinstance(meta, IncidentMeta):
         # The whole body, private blocks included: the same warnings in every build.
         checker.problems.extend(
-            check_incident(source.path, meta, source.body, source.body_line, source.line_of, rules)
+            check_incident(
+                source.path, meta, source.body, source.body_line, source.line_of, reading.blameless
+            )
         )
-    result.problems.extend(checker.problems)
-    return entry if not checker.failed else None
+    return (entry if not checker.failed else None), checker.problems
+
+
+def _fail_closed(data: dict[str, Any], options: Options, checker: Checker) -> dict[str, Any]:
+    """Errors for what could publish hidden text; the data without misspelt control fields."""
+    misspelt = dict(misspelt_controls(data))
+    for key, field_ in misspelt.items():
+        checker.add((key,), "error", control_field_message(key, field_))
+    if not options.include_private:
+        for loc in comment_openers(data):
+            checker.add(loc, "error", comment_message(field_name(loc)))
+    return {k: v for k, v in data.items() if k not in misspelt}
 
 
 def _build_entry(
-    source: Source,
-    meta: CommonMeta,
-    kind: str,
-    collection: CollectionOptions,
-    options: Options,
-    known_authors: dict[str, Author],
-    checker: Checker,
-    tag_rules: TagRules,
+    source: Source, meta: CommonMeta, reading: Reading, checker: Checker, tags: tuple[Tag, ...]
 ) -> Entry | None:
+    options, collection = reading.options, reading.collection
     stem = PurePosixPath(source.path).stem
     week = None
     date = meta.date
@@ -177,6 +246,8 @@ def _build_entry(
             f"slug '{meta.slug}' is not a URL segment: using "
             f"'{slug}' (lower case, words joined by '-')",
         )
+    elif too_long(stem):
+        checker.add((), "warning", f"the file name is too long for a URL: its page is /{slug}/")
     body = source.body
     for offset, message in marker_problems(body):
         checker.problems.append(Problem(source.path, source.body_line + offset, "warning", message))
@@ -185,10 +256,9 @@ def _build_entry(
         body = strip_comments(body)
     title = meta.title or _weeknote_title(meta, week)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
-    tags = entry_tags(meta.tags, tag_rules, checker)
     extra = dict(meta.model_extra or {})
     return Entry(
-        kind=kind,
+        kind=reading.kind,
         collection=collection.url,
         # The folder, not the URL base: changing `url` must not change ids (feeds use them).
         id=meta.id or f"{PurePosixPath(collection.folder).name or collection.url}/{stem}",
@@ -197,7 +267,7 @@ def _build_entry(
         title=title,
         date=date,
         updated=meta.updated,
-        authors=tuple(resolve_author(a, known_authors) for a in meta.authors),
+        authors=tuple(resolve_author(a, reading.authors) for a in meta.authors),
         team=meta.team,
         tags=tags,
         summary=meta.summary,
@@ -238,6 +308,9 @@ def _weeknote_week(
         )
         return None, None
     parsed = parse_week(week)
+    if parsed is None and not in_window(int(week[:4])):
+        checker.add(("week",), "error", f"week {window_message(repr(week))}")
+        return None, None
     if parsed is None:
         checker.add(
             ("week",),

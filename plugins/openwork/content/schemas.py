@@ -170,10 +170,11 @@ class CommonMeta(BaseModel):
 
 
 class WeeknoteMeta(CommonMeta):
+    # trust-read: the pattern on the text only, so `week: ~` (nothing) is no week
     week: Annotated[
-        str | None,
+        Annotated[str, Field(pattern=r"^\d{4}-[Ww]\d{2}$")] | None,
         BeforeValidator(_text),
-        Field(pattern=r"^\d{4}-[Ww]\d{2}$", description="ISO 8601 week, e.g. 2026-W47"),
+        Field(description="ISO 8601 week, e.g. 2026-W47"),
     ] = None
 
 
@@ -203,7 +204,7 @@ class IncidentMeta(CommonMeta):
     status: Annotated[
         Literal["investigating", "identified", "monitoring", "resolved"], BeforeValidator(_choice)
     ]
-    started: Moment
+    started: Moment | None = None  # optional (#15): no timings, so no durations
     detected: Moment | None = None
     mitigated: Moment | None = None
     resolved: Moment | None = None

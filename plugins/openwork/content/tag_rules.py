@@ -9,15 +9,12 @@ from pathlib import Path
 import yaml
 
 from openwork.content.model import Entry
+from openwork.content.text import read_text
 from openwork.content.validate import Checker
+from openwork.content.yaml_read import compose
 from openwork.options import TagOptions
 from openwork.problems import Problem
 from openwork.tags import Aliases, AllowedTags, Tag, assign_slugs, base_slug, normalise, tidy
-
-try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +70,12 @@ def read_allowed(
                 "tags are not checked until then",
             )
         ]
-    try:
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        return None, [Problem(rel, 1, "error", "the file is not UTF-8: save it as UTF-8")]
+    read = read_text(path, rel)
+    if isinstance(read, Problem):
+        return None, [read]
+    text, cleaned = read
     items, problems = _items(text, rel)
+    problems = [*cleaned, *problems]
     if items is None:
         return None, problems
     descriptions: dict[str, str] = {}
@@ -113,23 +111,18 @@ _Item = tuple[int, str, str]  # line, tag as written, description
 def _items(text: str, rel: str) -> tuple[list[_Item] | None, list[Problem]]:
     if rel.endswith(".txt"):
         return _lines(text), []
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return None, [
-            Problem(
-                rel,
-                1 + (mark.line if mark else 0),
-                "error",
-                f"the tag allow-list is not valid YAML ({exc.problem or 'parse error'}): "
-                "write a list ('- kubernetes') or 'tag: description' lines",
-            )
-        ]
-    except yaml.YAMLError as exc:
-        return None, [Problem(rel, 1, "error", f"the tag allow-list is not valid YAML ({exc})")]
+    composed = compose(
+        text,
+        rel,
+        "the tag allow-list",
+        "write a list ('- kubernetes') or 'tag: description' lines",
+    )
+    if isinstance(composed, Problem):
+        return None, [composed]
+    node, loader, problems = composed
+    loader.dispose()
     if node is None:
-        return [], []
+        return [], problems
     if isinstance(node, yaml.ScalarNode):
         return _lines(text), []  # plain lines fold into one YAML string: read them as lines
     if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
@@ -137,7 +130,6 @@ def _items(text: str, rel: str) -> tuple[list[_Item] | None, list[Problem]]:
         if key.value == "tags" and isinstance(value, yaml.SequenceNode | yaml.MappingNode):
             node = value  # `tags:` wrapping the list or mapping
     items: list[_Item] = []
-    problems: list[Problem] = []
     pairs: Iterable[tuple[yaml.Node, yaml.Node | None]]
     if isinstance(node, yaml.SequenceNode):
         pairs = [_item_pair(item) for item in node.value]

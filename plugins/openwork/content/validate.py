@@ -6,9 +6,10 @@ import itertools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
 from openwork.content.schemas import HINTS, NESTED, CommonMeta, ExperimentMeta, IncidentMeta
 from openwork.content.source import Path_, Source
@@ -53,6 +54,7 @@ class Checker:
         self.source = source
         self.origin = defaults_origin or {}
         self.problems: list[Problem] = list(source.problems)
+        self.invalid: set[str] = set()  # fields reported wrong: not "missing" as well
 
     def add(self, loc: Path_, level: Level, message: str) -> None:
         top = loc[0] if loc else None
@@ -68,15 +70,35 @@ class Checker:
         return any(p.level == "error" for p in self.problems)
 
 
+@cache
+def _partial(schema: type[CommonMeta]) -> type[CommonMeta]:
+    """`schema` with every required field optional: what is left of a file with errors."""
+    fields: dict[str, Any] = {
+        name: (Annotated[info.annotation | None, *info.metadata], None)
+        for name, info in schema.model_fields.items()
+        if info.is_required()
+    }
+    return create_model(f"Partial{schema.__name__}", __base__=schema, **fields)
+
+
 def validate_model(
     schema: type[CommonMeta], data: dict[str, Any], checker: Checker, context: dict[str, Any]
 ) -> CommonMeta | None:
-    """The validated model, or None after adding an error for each bad field."""
+    """The validated model; after an error for each bad field, the model of the fields that
+    are right (the others None), so every other check still runs and a writer sees every
+    problem of the file at once; None when not even that can be made."""
     unknown = _misspellings(schema, data, ())
     meta = None
     try:
         meta = schema.model_validate(data, context=context)
     except ValidationError as exc:
+        bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+        checker.invalid |= bad
+        try:
+            kept = {k: v for k, v in data.items() if k not in bad}
+            meta = _partial(schema).model_validate(kept, context=context)
+        except ValidationError:
+            meta = None
         for err in exc.errors():
             loc = tuple(err["loc"])
             written = unknown.pop(loc, None) if err["type"] == "missing" else None
@@ -161,20 +183,26 @@ def check_rules(meta: CommonMeta, checker: Checker, severities: list[str]) -> No
 
 def _experiment_rules(meta: ExperimentMeta, checker: Checker) -> None:
     status = meta.status
+    if status is None:  # reported already, and the rules below hang on it
+        return
     article = "an" if status[0] in "aeiou" else "a"
-    if status != "proposed" and meta.started is None:
+
+    def missing(name: str) -> bool:
+        return getattr(meta, name) is None and name not in checker.invalid
+
+    if status != "proposed" and missing("started"):
         checker.add(
             ("status",),
             "error",
             f"missing started: {article} {status} experiment needs started: YYYY-MM-DD",
         )
-    if status in {"concluded", "abandoned"} and meta.ended is None:
+    if status in {"concluded", "abandoned"} and missing("ended"):
         checker.add(
             ("status",),
             "error",
             f"missing ended: {article} {status} experiment needs ended: YYYY-MM-DD",
         )
-    if status == "concluded" and meta.outcome is None:
+    if status == "concluded" and missing("outcome"):
         checker.add(
             ("status",),
             "error",
@@ -193,7 +221,7 @@ def _experiment_rules(meta: ExperimentMeta, checker: Checker) -> None:
 
 
 def _incident_rules(meta: IncidentMeta, checker: Checker, severities: list[str]) -> None:
-    if meta.severity not in severities:
+    if meta.severity is not None and meta.severity not in severities:
         exact = next((s for s in severities if s.casefold() == meta.severity.casefold()), None)
         if exact:
             meta.severity = exact  # 'sev1' is unambiguous
@@ -211,7 +239,7 @@ def _incident_rules(meta: IncidentMeta, checker: Checker, severities: list[str])
                 "error",
                 f"severity '{meta.severity}' is not one of {', '.join(severities)}{hint}",
             )
-    if meta.status == "resolved" and meta.resolved is None:
+    if meta.status == "resolved" and meta.resolved is None and "resolved" not in checker.invalid:
         checker.add(
             ("status",),
             "error",

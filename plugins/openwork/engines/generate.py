@@ -19,19 +19,15 @@ import yaml
 
 from openwork.cli.siteconfig import ConfigError
 from openwork.content.private import marker_problems, strip_private
+from openwork.content.rejected import rejected_files
 from openwork.engines.config import KeepTagsDumper
-from openwork.engines.project import Project
-from openwork.feeds import feeds_page
+from openwork.engines.project import MARKDOWN, Project
+from openwork.pipeline import EntryPage
+from openwork.pipeline.boundary import page_problem
 from openwork.problems import Problem
 from openwork.render.links import rewrite_links
-from openwork.render.pages import (
-    GeneratedPage,
-    dashboard_markdown,
-    entry_footer,
-    entry_header,
-    entry_markdown,
-    generate_pages,
-)
+from openwork.render.pages import GeneratedPage, dashboard_markdown
+from openwork.render.problem_pages import problem_pages
 
 MARKER = ".openwork-build"  # only a folder holding this file is ever removed by generate
 CSS_URI = "assets/openwork.css"
@@ -65,25 +61,26 @@ def mark_generated(markdown: str) -> str:
     return "---\n" + flag + "---\n\n" + markdown
 
 
-def entry_page(project: Project, entry_id: str, link_map: dict[str, str]) -> str:
-    """An entry's whole page in one Markdown file: header card, body, footer.
+def entry_page(page: EntryPage, links: dict[str, str]) -> str:
+    """An entry's whole page in one Markdown file: front matter, header card, body, footer.
 
     The card and footer are HTML blocks set apart by blank lines, which Python-Markdown (and
     so every engine built on it) passes through untouched."""
-    site, renderer = project.site, project.renderer
-    entry = site.by_id[entry_id]
-    page = entry_markdown(entry, site)
-    head = page.removesuffix(entry.body)  # the front matter entry_markdown puts first
-    body = rewrite_links(entry.body, entry.path, entry.src_uri, link_map)
+    entry = page.entry
+    head, body = split_front_matter(page.markdown)
+    body = rewrite_links(body, entry.path, entry.src_uri, links)
     return mark_generated(
-        head
-        + entry_header(site, renderer, entry).strip()
-        + "\n\n"
-        + body.strip("\n")
-        + "\n\n"
-        + entry_footer(site, renderer, entry).strip()
-        + "\n"
+        f"{head}{page.header.strip()}\n\n{body.strip(chr(10))}\n\n{page.footer.strip()}\n"
     )
+
+
+def split_front_matter(markdown: str) -> tuple[str, str]:
+    """('---\\n...\\n---\\n', the rest), or ('', markdown) when there is no front matter."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 3)
+        if end >= 0:
+            return markdown[: end + 5], markdown[end + 5 :]
+    return "", markdown
 
 
 def _check_into(into: Path, project: Project) -> None:
@@ -151,7 +148,7 @@ def _copy_docs(project: Project, out: Generated) -> None:
         rel = path.relative_to(config.docs_dir).as_posix()
         target = out.docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix != ".md":
+        if path.suffix not in MARKDOWN:
             shutil.copy2(path, target)
             continue
         text = path.read_text(encoding="utf-8-sig")
@@ -173,9 +170,9 @@ def _link_map(project: Project, docs_pages: list[str]) -> dict[str, str]:
     config = project.config
     docs_rel = _relative(config.docs_dir, config.root)
     links = {f"{docs_rel}/{src}" if docs_rel != "." else src: src for src in docs_pages}
-    for entry in project.site.entries:
-        links[entry.path] = entry.src_uri
-        links[entry.src_uri.lower()] = entry.src_uri
+    for src_uri, page in project.result.entry_pages.items():
+        links[page.entry.path] = src_uri
+        links[src_uri.lower()] = src_uri
     return links
 
 
@@ -190,14 +187,6 @@ def _write(out: Generated, src_uri: str, text: str) -> bool:
     return True
 
 
-def generated_pages(project: Project) -> list[GeneratedPage]:
-    """Listings, archives, weeks, teams, authors, tags and the feeds page."""
-    pages = list(generate_pages(project.site, project.renderer))
-    if project.feeds is not None:
-        pages.append(feeds_page(project.feeds, project.renderer))
-    return pages
-
-
 def generate(project: Project, into: Path) -> Generated:
     """Write the build folder `into` for `project` (see the module's docstring)."""
     into = into.resolve()
@@ -206,17 +195,20 @@ def generate(project: Project, into: Path) -> Generated:
     _start(staging)
     out = Generated(staging)
     _copy_docs(project, out)
+    result = project.result
     links = _link_map(project, out.docs_pages)
-    for entry in project.site.entries:
-        _write(out, entry.src_uri, entry_page(project, entry.id, links))
+    for src_uri, page in result.entry_pages.items():
+        _write(out, src_uri, entry_page(page, links))
     in_nav: list[GeneratedPage] = []
-    for page in generated_pages(project):
+    for page in result.pages:
         if _write(out, page.src_uri, mark_generated(page.markdown)) and page.in_nav:
             in_nav.append(page)
-    home = next((out.docs / name for name in HOME_PAGES if (out.docs / name).is_file()), None)
-    if home is not None:
-        dashboard = dashboard_markdown(project.site, project.renderer, home.name)
-        home.write_text(home.read_text(encoding="utf-8") + "\n\n" + dashboard, encoding="utf-8")
+    if project.mode == "serve":
+        # As under `mkdocs serve`: a rejected entry's address shows its problems, not a 404.
+        rejected = rejected_files(result.read, project.options, project.config.root)
+        for page in problem_pages(rejected, result.renderer):
+            _write(out, page.src_uri, mark_generated(page.markdown))
+    _add_dashboard(project, out)
     css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
     _write(out, CSS_URI, css)
     fragment = [{_title(page): page.src_uri} for page in in_nav]
@@ -225,6 +217,21 @@ def generate(project: Project, into: Path) -> Generated:
     _sync(staging, into)
     out.into = into
     return out
+
+
+def _add_dashboard(project: Project, out: Generated) -> None:
+    """The dashboard block under the home page's own text, as the MkDocs plugin adds it."""
+    home = next((name for name in HOME_PAGES if (out.docs / name).is_file()), None)
+    if home is None:
+        return
+    result = project.result
+    try:
+        dashboard = dashboard_markdown(result.site, result.renderer, home, result.catalog)
+    except Exception as exc:  # the home page stays; its dashboard block is left out
+        out.problems.append(page_problem(home, exc))
+        return
+    path = out.docs / home
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + dashboard, encoding="utf-8")
 
 
 def _title(page: GeneratedPage) -> str:

@@ -17,7 +17,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from openwork.engines.config import EngineConfig
-from openwork.render.urls import PageUrls
+from openwork.urls import PageUrls
 
 _AMP_SUBSTITUTE = "\x02amp\x03"  # Python-Markdown's placeholder in obfuscated e-mail links
 

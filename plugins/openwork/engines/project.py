@@ -1,19 +1,17 @@
-"""One site read for another engine: mkdocs.yml, the entries, the Site, renderer and feeds."""
+"""One site for another engine: mkdocs.yml read without MkDocs, then the pipeline's one way
+through (read, index, render, feed values), exactly as the MkDocs plugin calls it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from openwork.cli.siteconfig import ConfigError, load_site_config
-from openwork.content import read_content
-from openwork.content.reader import ReadResult
 from openwork.engines.config import EngineConfig
-from openwork.feeds import FeedCatalog, FeedSettings, build_catalog
-from openwork.index import Site, build_site
 from openwork.options import Options
-from openwork.render import PageUrls, Renderer
+from openwork.pipeline import BuildResult, Mode, SiteSettings, run
+
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs counts as pages
 
 
 @dataclass
@@ -22,44 +20,50 @@ class Project:
 
     config: EngineConfig
     options: Options
-    result: ReadResult
-    site: Site
-    renderer: Renderer
-    feeds: FeedCatalog | None
+    result: BuildResult
+    mode: Mode
 
 
-def load_project(config_file: str | None, cwd: Path) -> Project:
-    """Read mkdocs.yml and the content, and index it, as the MkDocs plugin's `on_config` does."""
+def docs_pages(docs_dir: Path) -> frozenset[str]:
+    """The Markdown pages of docs/, by docs path, as MkDocs lists documentation pages."""
+    if not docs_dir.is_dir():
+        return frozenset()
+    return frozenset(
+        p.relative_to(docs_dir).as_posix()
+        for p in docs_dir.rglob("*")
+        if p.is_file() and p.suffix in MARKDOWN
+    )
+
+
+def site_settings(config: EngineConfig) -> SiteSettings:
+    """What the pipeline needs from mkdocs.yml: the same values the MkDocs plugin passes."""
+    docs_dir = config.docs_dir
+    return SiteSettings(
+        site_name=config.site_name,
+        site_url=config.site_url,
+        description=config.data.get("site_description"),
+        author=config.data.get("site_author"),
+        language=str(config.theme.get("language") or "en"),
+        directory_urls=config.use_directory_urls,
+        template_dirs=(config.custom_dir / "openwork",) if config.custom_dir else (),
+        docs_pages=docs_pages(docs_dir),
+        docs_dir=docs_dir.relative_to(config.root).as_posix()
+        if docs_dir.is_relative_to(config.root)
+        else "docs",
+    )
+
+
+def load_project(config_file: str | None, cwd: Path, mode: Mode = "build") -> Project:
+    """Read mkdocs.yml and run the pipeline; `serve` shows drafts as previews, as
+    `mkdocs serve` does."""
     site_config = load_site_config(config_file, cwd)
     config = EngineConfig.read(site_config.config_file)
     options = site_config.options
     if options.feeds.formats and not config.site_url:
         raise ConfigError(
             "feeds need absolute URLs, so mkdocs.yml needs the site's address: add "
-            "`site_url: https://your.site.example/` at the top level of mkdocs.yml"
+            "`site_url: https://your.site.example/` at the top level of mkdocs.yml (or turn "
+            "feeds off with `feeds: {formats: []}` under the openwork plugin)"
         )
-    result = read_content(config.root, options)
-    today = datetime.now(UTC).astimezone(options.zone).date()
-    site = build_site(
-        result.entries,
-        result.authors,
-        options,
-        today,
-        tag_descriptions=result.tag_rules.descriptions,
-    )
-    overrides = [config.custom_dir / "openwork"] if config.custom_dir else []
-    renderer = Renderer(PageUrls(config.use_directory_urls), overrides)
-    feeds = None
-    if options.feeds.formats and config.site_url:
-        settings = FeedSettings(
-            site_name=config.site_name,
-            site_url=FeedSettings.normalise_url(config.site_url),
-            formats=tuple(dict.fromkeys(options.feeds.formats)),
-            limit=options.feeds.limit,
-            description=config.data.get("site_description"),
-            language=str(config.theme.get("language") or "en"),
-            author=config.data.get("site_author"),
-        )
-        feeds = build_catalog(site, settings, renderer.urls)
-        renderer.env.globals["feeds"] = feeds  # for `_feeds.html` on tag and team pages
-    return Project(config, options, result, site, renderer, feeds)
+    result = run(config.root, options, site_settings(config), mode)
+    return Project(config, options, result, mode)

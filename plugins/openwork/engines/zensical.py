@@ -18,6 +18,7 @@ from openwork.cli.siteconfig import ConfigError
 from openwork.engines.generate import Generated, generate
 from openwork.engines.project import Project
 from openwork.engines.publish import Published, publish
+from openwork.pipeline import watched_paths as pipeline_watched
 
 INSTALL_HINT = "install it with: pip install 'openwork[zensical]'"
 
@@ -83,7 +84,11 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
 def watched_paths(project: Project) -> list[Path]:
     """Everything a generated page is made from."""
     config = project.config
-    paths = [config.config_file, config.docs_dir, *project.result.watched]
+    paths = [
+        config.config_file,
+        config.docs_dir,
+        *pipeline_watched(config.root, project.options, project.result),
+    ]
     if config.custom_dir is not None:
         paths.append(config.custom_dir / "openwork")
     return paths

@@ -2,7 +2,6 @@
 
 from openwork.feeds.catalog import FeedCatalog, FeedScope, FeedSettings, build_catalog
 from openwork.feeds.head import add_to_head, head_links
-from openwork.feeds.page import feeds_page
 from openwork.feeds.publish import feed_files, write_feeds
 
 __all__ = [
@@ -12,7 +11,6 @@ __all__ = [
     "add_to_head",
     "build_catalog",
     "feed_files",
-    "feeds_page",
     "head_links",
     "write_feeds",
 ]

@@ -1,24 +1,62 @@
-"""Feed-ready HTML: every relative link made absolute, page-only furniture taken out.
+"""Feed-ready HTML: sanitised with an allow-list, every relative link made absolute.
 
-A feed item is read far from the page it came from, so `../img.png` or `#part` would point
-nowhere. The HTML is tokenised with the standard library's HTML parser (which knows where
-every start tag begins and ends, and treats <script>, <pre> text and comments correctly) and
-only the tags that need a change are rewritten; every other byte is copied as it was.
+A feed item is read far from its page, in readers that do not all clean what they show, so
+the body goes through `nh3` (the Rust `ammonia` sanitiser): it parses the HTML as a browser
+would and keeps only the elements, attributes and URL schemes listed here. Scripts, styles,
+frames, forms, `<meta>`, `<base>`, event attributes and `javascript:` links cannot survive
+it, whatever the Markdown held. Relative URLs are resolved against the page's own URL
+(`../img.png` or `#part` would point nowhere in a reader). Inline SVG (icons) is dropped:
+readers handle it badly, and every chart on the site has a data table beside it.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
-from urllib.parse import urljoin
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
-# Attributes that hold one URL. `srcset` holds several and is handled on its own.
-URL_ATTRIBUTES = frozenset(
-    {"href", "src", "poster", "cite", "action", "formaction", "data", "longdesc", "xlink:href"}
-)
+import nh3
+
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-_DROPPED_ELEMENTS = frozenset({"script"})  # never runs in a reader; validators flag it
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+TAGS = frozenset(
+    (nh3.ALLOWED_TAGS - {"map", "area"})
+    | {"picture", "source", "video", "audio", "track", "figure", "figcaption", "details"}
+    | {"summary", "section", "main", "article", "aside"}
+)
+# Elements removed with everything inside them; other elements outside TAGS lose only their
+# tags, keeping their text.
+DROPPED_WITH_CONTENT = frozenset(
+    {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
+    | {"form", "select", "textarea", "button", "title", "head"}
+)
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading"},
+    "picture": set(),
+    "source": {"src", "srcset", "sizes", "type", "media"},
+    "video": {"src", "poster", "controls", "width", "height"},
+    "audio": {"src", "controls"},
+    "track": {"src", "kind", "srclang", "label", "default"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "td": {"colspan", "rowspan", "style", "align"},
+    "th": {"colspan", "rowspan", "style", "align", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "data": {"value"},
+    "details": {"open"},
+    "abbr": set(),
+}
+STYLE_PROPERTIES = frozenset({"text-align"})  # Markdown tables align columns with it
+# Python-Markdown's heading permalinks: useless and odd in a reader.
+_HEADERLINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>[^<]*</a>')
 
 
 def absolute_url(value: str, base_url: str) -> str:
@@ -29,13 +67,19 @@ def absolute_url(value: str, base_url: str) -> str:
     return urljoin(base_url, text)
 
 
+def _web(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in URL_SCHEMES
+
+
 def absolute_srcset(value: str, base_url: str) -> str:
-    """Each candidate of a srcset ('a.png 1x, b.png 2x') made absolute, descriptors kept."""
+    """Each candidate of a srcset ('a.png 1x, b.png 2x') made absolute, descriptors kept;
+    a candidate whose URL is not http(s), mailto or tel is left out."""
     candidates = []
     for part in _srcset_candidates(value):
         url, _, descriptor = part.partition(" ")
         url = absolute_url(url, base_url)
-        candidates.append(f"{url} {descriptor.strip()}".strip())
+        if _web(url):
+            candidates.append(f"{url} {descriptor.strip()}".strip())
     return ", ".join(candidates)
 
 
@@ -64,99 +108,33 @@ def _srcset_candidates(value: str) -> list[str]:
     return out
 
 
+def _url_filter(base_url: str) -> Callable[[str, str, str], str | None]:
+    """nh3 resolves href, src and poster itself; `srcset` and `cite` are resolved here."""
+
+    def rewrite(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "srcset":
+            return absolute_srcset(value, base_url) or None
+        if attribute == "cite":
+            url = absolute_url(value, base_url)
+            return url if _web(url) else None
+        return value
+
+    return rewrite
+
+
 def feed_html(body: str, base_url: str) -> str:
-    """`body` (HTML of a page at `base_url`) with absolute URLs, for a feed.
-
-    Also removed: the heading permalinks (`<a class="headerlink">¶</a>`, useless and odd
-    in a reader), `<script>` elements and `on...` event attributes (readers drop them and
-    feed validators warn about them).
-    """
-    rewriter = _Rewriter(body, base_url)
-    rewriter.feed(body)
-    rewriter.close()
-    return rewriter.result()
-
-
-class _Rewriter(HTMLParser):
-    def __init__(self, text: str, base_url: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.base_url = base_url
-        self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
-        self.edits: list[tuple[int, int, str]] = []
-        self.removing: tuple[str, int] | None = None  # (tag, start offset) being cut out
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.removing is not None:
-            return
-        start = self._offset()
-        raw = self.get_starttag_text() or ""
-        classes = dict(attrs).get("class") or ""
-        if tag in _DROPPED_ELEMENTS or (tag == "a" and "headerlink" in classes.split()):
-            if not raw.endswith("/>"):
-                self.removing = (tag, start)
-            else:
-                self.edits.append((start, start + len(raw), ""))
-            return
-        new_attrs, changed = self._rewrite(attrs)
-        if changed:
-            self.edits.append((start, start + len(raw), _start_tag(tag, new_attrs, raw)))
-
-    def _rewrite(
-        self, attrs: list[tuple[str, str | None]]
-    ) -> tuple[list[tuple[str, str | None]], bool]:
-        out: list[tuple[str, str | None]] = []
-        changed = False
-        for name, value in attrs:
-            if name.startswith("on"):
-                changed = True
-                continue
-            new = value
-            if value is not None and name in URL_ATTRIBUTES:
-                new = absolute_url(value, self.base_url)
-            elif value is not None and name == "srcset":
-                new = absolute_srcset(value, self.base_url)
-            changed = changed or new != value
-            out.append((name, new))
-        return out, changed
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.removing is None or tag != self.removing[0]:
-            return
-        start = self.removing[1]
-        here = self._offset()
-        close = self.text.find(">", here)
-        end = len(self.text) if close < 0 else close + 1
-        self.edits.append((start, end, ""))
-        self.removing = None
-
-    def result(self) -> str:
-        pieces, at = [], 0
-        for start, end, replacement in sorted(self.edits):
-            if start < at:
-                continue  # inside a span already cut out
-            pieces += [self.text[at:start], replacement]
-            at = end
-        pieces.append(self.text[at:])
-        return "".join(pieces)
-
-
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]], raw: str) -> str:
-    parts = [tag]
-    for name, value in attrs:
-        parts.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
-    closing = " />" if raw.rstrip().endswith("/>") else ">"
-    return "<" + " ".join(parts) + closing
+    """`body` (HTML of a page at `base_url`), sanitised and with absolute URLs, for a feed."""
+    body = _HEADERLINK.sub("", body)
+    needs_filter = "srcset" in body or "cite" in body
+    return nh3.clean(
+        body,
+        tags=set(TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes=ATTRIBUTES,
+        attribute_filter=_url_filter(base_url) if needs_filter else None,
+        url_schemes=set(URL_SCHEMES),
+        url_relative=("rewrite_with_base", base_url),
+        link_rel=None,
+        strip_comments=True,
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )

@@ -6,24 +6,23 @@ tag and team pages and the OPML file all read, so they can never disagree about 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, MutableMapping
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from openwork import paths
 from openwork.content.model import Entry
-from openwork.feeds.model import EPOCH, Feed, FeedItem, absolute, build_item, newest_update
+from openwork.feeds import atom, jsonfeed, rss
+from openwork.feeds.facts import facts_html
+from openwork.feeds.model import EPOCH, Feed, FeedItem, build_item, newest_update
 from openwork.index.site import Site
-from openwork.render import paths
-from openwork.render.urls import PageUrls
+from openwork.render.renderer import Renderer
+from openwork.urls import PageUrls, site_absolute
 
 ScopeKind = Literal["site", "collection", "team", "tag"]
 
 FILE_NAMES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
-MEDIA_TYPES = {
-    "rss": "application/rss+xml",
-    "atom": "application/atom+xml",
-    "json": "application/feed+json",
-}
+MEDIA_TYPES = {"rss": rss.MEDIA_TYPE, "atom": atom.MEDIA_TYPE, "json": jsonfeed.MEDIA_TYPE}
 FORMAT_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 _COLLECTION_WORDS = {
     "weeknote": ("weeknotes", "weeknote"),
@@ -39,7 +38,8 @@ class FeedSettings:
     site_name: str
     site_url: str  # absolute, ending in '/'
     formats: tuple[str, ...] = ("rss", "atom", "json")
-    limit: int = 50
+    limit: int = 50  # newest items in the site's and each collection's feed
+    scoped_limit: int = 20  # in each team's and tag's feed
     description: str | None = None
     language: str = "en"
     author: str | None = None  # `site_author`; the site's name when absent
@@ -69,16 +69,20 @@ class FeedScope:
 
 
 class FeedCatalog:
-    """Every feed of one build, with absolute URLs from `site_url`."""
+    """Every feed of one build, with absolute URLs from `site_url`.
+
+    Made from the public site only (`Site.public()`): a preview never reaches a feed."""
 
     def __init__(
         self,
         settings: FeedSettings,
         urls: PageUrls,
         scopes: Iterable[FeedScope],
+        renderer: Renderer | None = None,
     ):
         self.settings = settings
         self.urls = urls
+        self.renderer = renderer or Renderer(urls)
         self.scopes: list[FeedScope] = list(scopes)
         self._by_key = {(s.kind, s.key): s for s in self.scopes}
         site = self._by_key.get(("site", ""))
@@ -116,10 +120,10 @@ class FeedCatalog:
         return [s for s in self.scopes if s.kind == kind]
 
     def url(self, scope: FeedScope, fmt: str) -> str:
-        return absolute(self.settings.site_url, scope.path(fmt))
+        return site_absolute(self.settings.site_url, scope.path(fmt))
 
     def page_url(self, scope: FeedScope) -> str:
-        return absolute(self.settings.site_url, self.urls.url(scope.page_src))
+        return site_absolute(self.settings.site_url, self.urls.url(scope.page_src))
 
     def for_page(self, src_uri: str, entry: Entry | None = None) -> list[FeedScope]:
         """The feeds a page links in its <head>: the site's everywhere; a collection's on its
@@ -142,18 +146,35 @@ class FeedCatalog:
                 found.append(scope)
         return found
 
+    def in_feeds(self) -> list[Entry]:
+        """Every entry some feed carries (within its limit), once, in the site's order."""
+        seen: dict[str, Entry] = {}
+        for scope in self.scopes:
+            for entry in scope.entries[: self.settings.limit]:
+                seen.setdefault(entry.id, entry)
+        return list(seen.values())
+
+    def without(self, ids: Collection[str]) -> FeedCatalog:
+        """The same feeds with these entries left out of every one."""
+        scopes = [
+            replace(s, entries=tuple(e for e in s.entries if e.id not in ids)) for s in self.scopes
+        ]
+        return FeedCatalog(self.settings, self.urls, scopes, self.renderer)
+
     def feed(
         self,
         scope: FeedScope,
         bodies: Mapping[str, str],
         cache: MutableMapping[str, FeedItem] | None = None,
     ) -> Feed:
-        """The `Feed` value of a scope: its newest `limit` entries with their rendered HTML
+        """The `Feed` value of a scope: its newest entries (`limit` for the site and collection
+        feeds, `scoped_limit` for team and tag feeds) with their rendered HTML
         (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
-        # Drafts never reach Site.entries; checking again here costs nothing.
-        newest = [e for e in scope.entries if not e.draft][: self.settings.limit]
+        broad = scope.kind in ("site", "collection")
+        limit = self.settings.limit if broad else self.settings.scoped_limit
+        newest = scope.entries[:limit]
         items = tuple(self._item(entry, bodies, cache) for entry in newest)
         return Feed(
             title=scope.title,
@@ -171,19 +192,24 @@ class FeedCatalog:
     ) -> FeedItem:
         item = cache.get(entry.id)
         if item is None:
-            site_url = self.settings.site_url
-            item = build_item(
-                entry,
-                absolute(site_url, self.urls.url(entry.src_uri)),
-                site_url,
-                bodies.get(entry.id),
-            )
+            item = self.item(entry, bodies.get(entry.id))
             cache[entry.id] = item
         return item
 
+    def item(self, entry: Entry, body_html: str | None) -> FeedItem:
+        """One entry as a feed item, its card's facts before its body."""
+        site_url = self.settings.site_url
+        url = site_absolute(site_url, self.urls.url(entry.src_uri))
+        facts = facts_html(entry, self.renderer) if body_html else ""
+        return build_item(entry, url, site_url, body_html, facts)
 
-def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCatalog:
-    """The site feed, one per collection (even an empty one), one per team and per tag."""
+
+def build_catalog(
+    site: Site, settings: FeedSettings, urls: PageUrls, renderer: Renderer | None = None
+) -> FeedCatalog:
+    """The site feed, one per collection (even an empty one), one per team and per tag, of
+    the public site: under serve, drafts and embargoed entries are in no feed."""
+    site = site.public()
     name = settings.site_name
     scopes = [
         FeedScope(
@@ -245,4 +271,4 @@ def build_catalog(site: Site, settings: FeedSettings, urls: PageUrls) -> FeedCat
                 entries=tuple(entries),
             )
         )
-    return FeedCatalog(settings, urls, scopes)
+    return FeedCatalog(settings, urls, scopes, renderer)

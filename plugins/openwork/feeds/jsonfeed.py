@@ -7,6 +7,8 @@ written as null, and keys keep the spec's order (`version` first).
 from __future__ import annotations
 
 import json
+from collections.abc import MutableMapping
+from dataclasses import replace
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, field_serializer
@@ -89,8 +91,24 @@ def json_feed(feed: Feed) -> JsonFeed:
     )
 
 
-def render_json(feed: Feed) -> bytes:
-    data = json_feed(feed).model_dump(mode="json", exclude_none=True)
+def _dumps(model: _Model, indent: str) -> str:
+    data = model.model_dump(mode="json", exclude_none=True)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # '<' as \u003c (as entries.json does): the same strings, never markup if inlined in a page.
-    return (text.replace("<", "\\u003c") + "\n").encode("utf-8")
+    return indent + text.replace("<", "\\u003c").replace("\n", "\n" + indent)
+
+
+def render_json(feed: Feed, cache: MutableMapping[str, str] | None = None) -> bytes:
+    """The feed as JSON Feed, laid out as `json.dumps(..., indent=2)` would. Each item's
+    text is made once per id in `cache` (pass one to every feed of a build)."""
+    cache = {} if cache is None else cache
+    items = []
+    for item in feed.items:
+        piece = cache.get(item.id)
+        if piece is None:
+            piece = cache[item.id] = _dumps(_item(item), "    ")
+        items.append(piece)
+    head = _dumps(json_feed(replace(feed, items=())), "")
+    if items:
+        head = head.removesuffix("[]\n}") + "[\n" + ",\n".join(items) + "\n  ]\n}"
+    return (head + "\n").encode("utf-8")

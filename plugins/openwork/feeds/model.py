@@ -10,17 +10,15 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 from openwork.content.model import Author, Entry
 from openwork.feeds.absolute import absolute_url, feed_html
-from openwork.feeds.facts import facts_html
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Characters RFC 4151 allows unescaped in the specific part of a tag: URI.
 _TAG_SAFE = "/;?:@&=+$-_.!~*'(),"
 _WEB_SCHEMES = ("http", "https", "mailto")
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # every character with a meaning in a URL, and '%'
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +100,18 @@ def feed_author(author: Author, site_url: str) -> FeedAuthor:
     )
 
 
-def build_item(entry: Entry, url: str, site_url: str, body_html: str | None) -> FeedItem:
-    """The item for `entry`, whose page is at absolute `url`, from its rendered body HTML."""
+def build_item(
+    entry: Entry, url: str, site_url: str, body_html: str | None, facts: str = ""
+) -> FeedItem:
+    """The item for `entry`, whose page is at absolute `url`, from its rendered body HTML;
+    `facts` is its header card's facts as plain HTML (feeds/facts.py)."""
     return FeedItem(
         id=item_id(site_url, entry),
         url=url,
         title=entry.title,
         # The header card's facts first: the page shows them above the body, and a reader
         # of the incidents feed needs the severity and status as much as the story.
-        content_html=facts_html(entry) + feed_html(body_html, url) if body_html else None,
+        content_html=facts + feed_html(body_html, url) if body_html else None,
         summary=entry.excerpt.strip() or None,
         authors=tuple(feed_author(a, site_url) for a in entry.authors),
         categories=tuple(Category(term=t.name, label=t.display) for t in entry.tags),
@@ -122,12 +123,3 @@ def build_item(entry: Entry, url: str, site_url: str, body_html: str | None) -> 
 def newest_update(items: Sequence[FeedItem], fallback: datetime = EPOCH) -> datetime:
     """A feed's `updated`: its newest item's, never the build clock (so builds repeat)."""
     return max((item.updated for item in items), default=fallback)
-
-
-def absolute(site_url: str, site_relative_url: str) -> str:
-    """'weeknotes/' on 'https://x.org/sub/' -> 'https://x.org/sub/weeknotes/'.
-
-    Letters outside ASCII (a tag 'café' has the page 'tags/café/') are percent-encoded:
-    RSS requires plain URIs, and Atom ids must be in canonical form.
-    """
-    return quote(urljoin(site_url, site_relative_url), safe=_URL_SAFE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 
 from openwork.feeds.atom import render_atom
@@ -11,8 +11,9 @@ from openwork.feeds.jsonfeed import render_json
 from openwork.feeds.model import Feed, FeedItem
 from openwork.feeds.opml import render_opml
 from openwork.feeds.rss import render_rss
+from openwork.feeds.stylesheet import STYLED_FORMATS, STYLESHEET_PATH, stylesheet, with_stylesheet
 
-RENDERERS: dict[str, Callable[[Feed], bytes]] = {
+RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
     "rss": render_rss,
     "atom": render_atom,
     "json": render_json,
@@ -20,24 +21,35 @@ RENDERERS: dict[str, Callable[[Feed], bytes]] = {
 OPML_PATH = "feeds.opml"
 
 
-def feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> dict[str, bytes]:
-    """{path relative to the site root: bytes} for every feed in every format, and the OPML."""
-    out: dict[str, bytes] = {}
+def iter_feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> Iterator[tuple[str, bytes]]:
+    """(path relative to the site root, bytes) for every feed in every format, and the OPML,
+    one at a time, so a build never holds every feed file at once."""
     if not catalog.formats:
-        return out
+        return
     items: dict[str, FeedItem] = {}
+    # Each entry is in several feeds: its item is built once, and written once per format.
+    written: dict[str, dict[str, str]] = {fmt: {} for fmt in catalog.formats}
     for scope in catalog.scopes:
         feed = catalog.feed(scope, bodies, items)
         for fmt in catalog.formats:
-            out[scope.path(fmt)] = RENDERERS[fmt](feed)
-    out[OPML_PATH] = render_opml(catalog)
-    return out
+            data = RENDERERS[fmt](feed, written[fmt])
+            if fmt in STYLED_FORMATS:  # a browser shows the feed as a readable page
+                data = with_stylesheet(data, scope.path(fmt))
+            yield scope.path(fmt), data
+    if any(fmt in STYLED_FORMATS for fmt in catalog.formats):
+        yield STYLESHEET_PATH, stylesheet()
+    yield OPML_PATH, render_opml(catalog)
+
+
+def feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> dict[str, bytes]:
+    """{path relative to the site root: bytes} for every feed in every format, and the OPML."""
+    return dict(iter_feed_files(catalog, bodies))
 
 
 def write_feeds(catalog: FeedCatalog, bodies: Mapping[str, str], site_dir: Path) -> list[Path]:
     """Write the feeds under `site_dir`; returns the files written."""
     written = []
-    for rel, data in feed_files(catalog, bodies).items():
+    for rel, data in iter_feed_files(catalog, bodies):
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

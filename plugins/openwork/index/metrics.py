@@ -93,7 +93,7 @@ def monthly_counts(
         inc = entry.incident
         if inc is None or inc.severity not in severities:
             continue
-        month = month_start(inc.started, zone)
+        month = month_start(inc.started or entry.date, zone)  # no timings: its date (#15)
         counts.setdefault(month, [0] * len(severities))[severities.index(inc.severity)] += 1
     if not counts:
         return []
@@ -111,7 +111,7 @@ def resolve_series(incidents: Iterable[Entry], zone: tzinfo) -> list[ResolvePoin
     for entry in incidents:
         inc = entry.incident
         took = entry.durations().get("resolve")
-        if inc is None or took is None:
+        if inc is None or took is None or inc.started is None:
             continue
         points.append(ResolvePoint(entry, inc.started.astimezone(zone), took))
     return sorted(points, key=lambda p: (p.started, p.entry.id))

@@ -9,13 +9,15 @@ from typing import Any
 from openwork.content.dates import human_duration
 from openwork.content.model import Entry
 from openwork.index.site import Site
-from openwork.render.urls import PageUrls
+from openwork.urls import PageUrls
 
 FORMAT_VERSION = 1
 
 
 def entries_json(site: Site, urls: PageUrls, site_url: str | None) -> str:
-    """Stable, sorted JSON: the same content gives the same bytes."""
+    """Stable, sorted JSON: the same content gives the same bytes. Public entries only:
+    under serve, drafts and embargoed entries are left out."""
+    site = site.public()
     base = (site_url or "").rstrip("/") + "/" if site_url else "/"
     doc = {
         "version": FORMAT_VERSION,
@@ -81,7 +83,7 @@ def _entry(entry: Entry, site: Site, url: str) -> dict[str, Any]:
                     "owner": a.owner,
                     "status": a.status,
                     "due": _iso(a.due),
-                    "overdue": bool(a.status == "open" and a.due and a.due < site.today),
+                    "overdue": site.overdue(a),
                 }
                 for a in inc.actions
             ],

@@ -1,16 +1,20 @@
-"""Every generated page of the site, as Markdown, from the Site."""
+"""Every generated page of the site, as Markdown, from the Site: each one planned first and
+rendered on its own, so that one page that fails cannot take the others with it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from openwork import paths
 from openwork.content.model import Entry
 from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site
-from openwork.render import charts, paths
-from openwork.render.renderer import Renderer, header_value
+from openwork.render import charts
+from openwork.render.renderer import Renderer
 from openwork.render.tag_pages import tag_markdown, tags_index_markdown
+from openwork.urls import PageUrls
 
 KIND_TITLES = {"weeknote": "Weeknotes", "experiment": "Experiments", "incident": "Incidents"}
 KIND_SINGULAR = {"weeknote": "Weeknote", "experiment": "Experiment", "incident": "Incident"}
@@ -25,105 +29,117 @@ class GeneratedPage:
     in_nav: bool = False
 
 
-def front_matter(**fields: object) -> str:
-    """A YAML header (JSON strings are valid YAML), values HTML-escaped for the theme."""
-    body = "\n".join(f"{k}: {header_value(v)}" for k, v in fields.items() if v)
-    return f"---\n{body}\n---\n\n"
+@dataclass(frozen=True, slots=True)
+class PlannedPage:
+    """A listing page to render: where it goes, and how to make its Markdown."""
+
+    src_uri: str
+    render: Callable[[], str]
+    in_nav: bool = False
 
 
-def entry_markdown(entry: Entry, site: Site | None = None) -> str:
-    """The entry's own page: its body, with a title, description and tags for the theme.
+def common_context(site: Site, feeds: object | None = None) -> dict[str, Any]:
+    """What every generated page's template may use. `feeds` is the build's FeedCatalog, or
+    None when the site has no feeds: pages take it as an argument, never as a global."""
+    return {
+        "site": site,
+        "kinds": KIND_TITLES,
+        "singular": KIND_SINGULAR,
+        "paths": paths,
+        "feeds": feeds,
+    }
 
-    `tags` (as the site spells them) makes `page.meta.tags` what other themes and plugins
-    expect; Material's chips come from the page context instead (see plugin.on_page_context)."""
+
+def entry_markdown(entry: Entry, site: Site | None = None, renderer: Renderer | None = None) -> str:
+    """The entry's own page: its body, with a title, description and tags for the theme; a
+    serve preview is kept out of the search index."""
+    renderer = renderer or Renderer(PageUrls())
     tags = [(site.tag(t) if site else t).display for t in entry.tags]
-    return front_matter(title=entry.title, description=entry.excerpt, tags=tags) + entry.body
+    preview = bool(site and site.is_preview(entry))
+    return renderer.render(
+        "entry.md", entry.src_uri, entry=entry, tags=tags, preview=preview, site=site
+    )
 
 
 def paginate(items: list[Entry], size: int) -> list[list[Entry]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def generate_pages(site: Site, renderer: Renderer) -> Iterator[GeneratedPage]:
+def generate_pages(
+    site: Site, renderer: Renderer, feeds: object | None = None
+) -> Iterator[GeneratedPage]:
     """Indexes, archives, digests, team, author and tag pages: everything but entries."""
-    common = {"site": site, "kinds": KIND_TITLES, "singular": KIND_SINGULAR, "paths": paths}
+    for page in plan_pages(site, renderer, feeds):
+        yield GeneratedPage(page.src_uri, page.render(), page.in_nav)
+
+
+def plan_pages(
+    site: Site, renderer: Renderer, feeds: object | None = None
+) -> Iterator[PlannedPage]:
+    """Every listing page, not yet rendered (the pipeline renders each in its own boundary)."""
+    common = common_context(site, feeds)
+
+    def page(src: str, template: str, in_nav: bool = False, **context: Any) -> PlannedPage:
+        return PlannedPage(src, lambda: renderer.render(template, src, **common, **context), in_nav)
+
     for kind, coll in site.options.collections.items():
         entries = site.kind_entries(kind)
         chunks = paginate(entries, site.options.pagination)
         years = sorted(site.by_year.get(kind, {}), reverse=True)
         extra = collection_context(site, kind)
         for number, chunk in enumerate(chunks, start=1):
-            src = paths.collection(coll.url, number)
-            yield GeneratedPage(
-                src,
-                renderer.render(
-                    f"{kind}_index.md",
-                    src,
-                    kind=kind,
-                    base=coll.url,
-                    entries=chunk,
-                    number=number,
-                    pages=len(chunks),
-                    total=len(entries),
-                    years=years,
-                    **common,
-                    **extra,
-                ),
-                in_nav=number == 1,
+            yield page(
+                paths.collection(coll.url, number),
+                f"{kind}_index.md",
+                number == 1,
+                kind=kind,
+                base=coll.url,
+                entries=chunk,
+                number=number,
+                pages=len(chunks),
+                total=len(entries),
+                years=years,
+                **extra,
             )
         for year in years:
-            src = paths.year(coll.url, year)
-            yield GeneratedPage(
-                src,
-                renderer.render(
-                    "year.md",
-                    src,
-                    kind=kind,
-                    base=coll.url,
-                    year=year,
-                    entries=site.by_year[kind][year],
-                    years=years,
-                    **common,
-                ),
+            yield page(
+                paths.year(coll.url, year),
+                "year.md",
+                kind=kind,
+                base=coll.url,
+                year=year,
+                entries=site.by_year[kind][year],
+                years=years,
             )
     weeknotes = site.options.collections["weeknote"].url
     for week in site.weeks():
-        src = paths.week(weeknotes, week)
-        yield GeneratedPage(
-            src,
-            renderer.render(
-                "week.md", src, week=week, entries=site.by_week[week], base=weeknotes, **common
-            ),
+        yield page(
+            paths.week(weeknotes, week),
+            "week.md",
+            week=week,
+            entries=site.by_week[week],
+            base=weeknotes,
         )
     if site.by_week:
-        src = paths.weeks(weeknotes)
-        yield GeneratedPage(src, renderer.render("weeks.md", src, base=weeknotes, **common))
+        yield page(paths.weeks(weeknotes), "weeks.md", base=weeknotes)
     for key, entries in sorted(site.by_team.items()):
-        src = paths.team(key)
-        yield GeneratedPage(
-            src,
-            renderer.render(
-                "team.md", src, key=key, name=site.team_names[key], entries=entries, **common
-            ),
-        )
+        yield page(paths.team(key), "team.md", key=key, name=site.team_names[key], entries=entries)
     if site.by_team:
-        src = paths.teams()
-        yield GeneratedPage(src, renderer.render("teams.md", src, **common), in_nav=True)
+        yield page(paths.teams(), "teams.md", in_nav=True)
     for key, entries in sorted(site.by_author.items()):
-        src = paths.author(key)
-        yield GeneratedPage(
-            src,
-            renderer.render("author.md", src, author=site.authors[key], entries=entries, **common),
-        )
+        yield page(paths.author(key), "author.md", author=site.authors[key], entries=entries)
     if site.by_author:
-        src = paths.authors()
-        yield GeneratedPage(src, renderer.render("authors.md", src, **common))
+        yield page(paths.authors(), "authors.md")
     for tag in site.tags.values():
         src = paths.tag(tag.slug)
-        yield GeneratedPage(src, tag_markdown(site, renderer, tag, src, common))
+        yield PlannedPage(
+            src, lambda tag=tag, src=src: tag_markdown(site, renderer, tag, src, common)
+        )
     if site.tags:
         src = paths.tags()
-        yield GeneratedPage(src, tags_index_markdown(site, renderer, src, common), in_nav=True)
+        yield PlannedPage(src, lambda: tags_index_markdown(site, renderer, src, common), True)
+    if feeds is not None:
+        yield page(paths.feeds(), "feeds.md", in_nav=True)
 
 
 def collection_context(site: Site, kind: str) -> dict[str, object]:
@@ -135,37 +151,25 @@ def collection_context(site: Site, kind: str) -> dict[str, object]:
     return {"metrics": metrics, "charts": charts}
 
 
-def dashboard_markdown(site: Site, renderer: Renderer, page_src: str) -> str:
+def dashboard_markdown(
+    site: Site, renderer: Renderer, page_src: str, feeds: object | None = None
+) -> str:
     """The block added under the home page's own text."""
-    return renderer.render(
-        "dashboard.md",
-        page_src,
-        site=site,
-        kinds=KIND_TITLES,
-        singular=KIND_SINGULAR,
-        paths=paths,
-    )
+    return renderer.render("dashboard.md", page_src, **common_context(site, feeds))
 
 
 def entry_header(site: Site, renderer: Renderer, entry: Entry) -> str:
     """The metadata card above an entry's body, as HTML."""
     return renderer.render(
-        f"card_{entry.kind}.html",
-        entry.src_uri,
-        entry=entry,
-        site=site,
-        paths=paths,
-        singular=KIND_SINGULAR,
+        f"card_{entry.kind}.html", entry.src_uri, entry=entry, **common_context(site)
     )
 
 
 def entry_footer(site: Site, renderer: Renderer, entry: Entry) -> str:
     """Tags, previous/next, related and referenced-by links below an entry's body, as HTML."""
-    return renderer.render(
-        "entry_footer.html",
-        entry.src_uri,
-        entry=entry,
-        site=site,
-        paths=paths,
-        singular=KIND_SINGULAR,
-    )
+    return renderer.render("entry_footer.html", entry.src_uri, entry=entry, **common_context(site))
+
+
+def entry_list_item(site: Site, renderer: Renderer, entries: list[Entry]) -> str:
+    """`entries` as a listing shows them: what the pipeline tries each entry with."""
+    return renderer.render("entry_item.html", "index.md", entries=entries, **common_context(site))

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from openwork.content.markdown_scan import blank, scan
+from openwork.content.schemas import IncidentMeta
+from openwork.options import BlamelessOptions
 from openwork.problems import Problem
-
-if TYPE_CHECKING:  # a type only: importing content here would make an import cycle
-    from openwork.content.schemas import IncidentMeta
-    from openwork.options import BlamelessOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,14 +265,9 @@ def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
 
 
 # Masking: what is not the writer's own prose becomes spaces, so offsets and lines stay put.
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_LIST_OR_BOX = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|!!!|\?\?\?)")
-_QUOTE_LINE = re.compile(r"^\s{0,3}>")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_PARA = r"(?:(?!\n[ \t]*\n)[\s\S])"  # any character that does not end the paragraph
-_CODE_SPAN = re.compile(rf"(`+){_PARA}+?\1")
-_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
+# Code, block quotes and comments come from the one Markdown scanner; the rest is here.
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
 _URL = re.compile(r"<[a-z][a-z0-9+.-]*:[^>\s]*>|\b(?:https?|ftp|mailto):[^\s<>\"]+", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _QUOTES = (
@@ -284,59 +277,23 @@ _QUOTES = (
 )
 
 
-def _blank_matches(text: str, regex: re.Pattern[str]) -> str:
-    chars: list[str] | None = None
-    for match in regex.finditer(text):
-        chars = chars or list(text)
-        for i in range(match.start(), match.end()):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return text if chars is None else "".join(chars)
-
-
-def mask_inline(text: str) -> str:
-    """Blank out code spans, URLs, HTML tags and double-quoted speech."""
-    for regex in (_CODE_SPAN, _COMMENT, _REF_DEFINITION, _LINK_TARGET, _URL, _TAG, *_QUOTES):
-        text = _blank_matches(text, regex)
+def _mask_rest(text: str) -> str:
+    """Blank out link targets, URLs, HTML tags and quoted speech."""
+    for regex in (_REF_DEFINITION, _LINK_TARGET, _URL, _TAG, *_QUOTES):
+        text = blank(text, (m.span() for m in regex.finditer(text)))
     return text
 
 
+def mask_inline(text: str) -> str:
+    """A field's text: code spans, comments, URLs, HTML tags and quoted speech blanked out."""
+    found = scan(text, blocks=False)
+    return _mask_rest(blank(text, [*found.inline, *found.comments]))
+
+
 def mask_markdown(text: str) -> str:
-    """Blank out fenced and indented code and blockquotes, then everything `mask_inline` does."""
-    out: list[str] = []
-    fence: str | None = None
-    container = False  # inside a list item or admonition, where indented lines are prose
-    previous_blank = True
-    in_indented_code = False
-    for line in text.split("\n"):
-        blank = not line.strip()
-        opener = _FENCE.match(line)
-        if fence is not None:
-            out.append(" " * len(line))
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            out.append(" " * len(line))
-            continue
-        indented = line.startswith(("    ", "\t"))
-        if blank:
-            out.append(line)
-        elif indented and not container and (previous_blank or in_indented_code):
-            in_indented_code = True
-            out.append(" " * len(line))
-        elif _QUOTE_LINE.match(line):
-            out.append(" " * len(line))
-        else:
-            in_indented_code = False
-            if _LIST_OR_BOX.match(line):
-                container = True
-            elif not indented:
-                container = False
-            out.append(line)
-        previous_blank = blank
-    return mask_inline("\n".join(out))
+    """A body: code (fenced, indented, inline), block quotes and comments blanked out too."""
+    found = scan(text, indented=True)
+    return _mask_rest(blank(text, [*found.blocks, *found.inline, *found.quotes, *found.comments]))
 
 
 def incident_passages(

@@ -1,0 +1,1 @@
+"""`openwork import`: reading another generator's posts and planning their entries."""

@@ -1,0 +1,41 @@
+"""Which navigation page a generated page belongs under, so the theme highlights its tab.
+
+Entries, weeks, tags, teams and authors are left out of the navigation (there are too many);
+without help the theme would highlight no tab on them. A page belongs to the navigation page
+whose folder holds it (an entry to its collection's index, a tag page to the tag index); author
+pages, whose index is not usually in the navigation, belong to the teams index.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from openwork.render import paths
+
+if TYPE_CHECKING:
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+_FALLBACK = {posixpath.dirname(paths.authors()): paths.teams()}
+
+
+def section_page(nav: Navigation, page: Page) -> Page | None:
+    """The navigation page that `page` sits under, or None when it is in the navigation."""
+    listed = nav.pages
+    if any(item is page for item in listed):
+        return None
+    folder = posixpath.dirname(page.file.src_uri)
+    best: Page | None = None
+    best_depth = -1
+    for item in listed:
+        if item.is_homepage:
+            continue
+        home = posixpath.dirname(item.file.src_uri)
+        if home and (folder == home or folder.startswith(home + "/")):
+            depth = home.count("/")
+            if depth > best_depth:
+                best, best_depth = item, depth
+    if best is None and folder in _FALLBACK:
+        return next((item for item in listed if item.file.src_uri == _FALLBACK[folder]), None)
+    return best

@@ -1,0 +1,24 @@
+"""The pipeline every engine adapter calls: `run(root, options, settings, mode)`. No MkDocs."""
+
+from openwork.pipeline.feed_boundary import feed_documents, write_feed_files
+from openwork.pipeline.stages import (
+    BuildResult,
+    EntryPage,
+    Mode,
+    SiteSettings,
+    run,
+    shown_entries,
+    watched_paths,
+)
+
+__all__ = [
+    "BuildResult",
+    "EntryPage",
+    "Mode",
+    "SiteSettings",
+    "feed_documents",
+    "run",
+    "shown_entries",
+    "watched_paths",
+    "write_feed_files",
+]

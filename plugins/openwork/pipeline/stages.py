@@ -1,0 +1,298 @@
+"""One way through: files -> entries -> Site -> pages and feed values, each entry inside its
+own error boundary at every stage. The MkDocs plugin, `openwork check` and any other engine
+adapter call `run`; none of this imports MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Literal
+
+from openwork.content.model import Entry
+from openwork.content.reader import ReadResult, read_content
+from openwork.feeds.catalog import FeedCatalog, FeedSettings, build_catalog
+from openwork.index.metrics import incident_metrics
+from openwork.index.site import Site, build_site
+from openwork.options import Options
+from openwork.pipeline.boundary import entry_problem, isolate, page_problem
+from openwork.pipeline.feed_boundary import checked_catalog
+from openwork.problems import Problem
+from openwork.render import charts
+from openwork.render.entries_json import entries_json
+from openwork.render.pages import (
+    GeneratedPage,
+    entry_footer,
+    entry_header,
+    entry_list_item,
+    entry_markdown,
+    plan_pages,
+)
+from openwork.render.renderer import Renderer
+from openwork.urls import PageUrls
+
+Mode = Literal["build", "serve"]
+ENTRIES_JSON = "entries.json"
+_ROUNDS = 5  # an entry that fails only beside another is found within a few rounds
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the pipeline needs from the engine's configuration (mkdocs.yml, or defaults)."""
+
+    site_name: str = "openwork"
+    site_url: str | None = None  # feeds are made only with one
+    description: str | None = None
+    author: str | None = None
+    language: str = "en"
+    directory_urls: bool = True
+    template_dirs: tuple[Path, ...] = ()  # theme overrides, searched before the package's
+    docs_pages: frozenset[str] = frozenset()  # the engine's own pages (docs/), by docs path
+    docs_dir: str = "docs"  # for messages: where `docs_pages` live, from the site root
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    """An entry's page: its Markdown, and the header card and footer around its body HTML."""
+
+    entry: Entry
+    markdown: str
+    header: str
+    footer: str
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything one build makes before the engine turns Markdown into HTML."""
+
+    site: Site
+    entry_pages: dict[str, EntryPage]  # by docs path
+    pages: tuple[GeneratedPage, ...]  # listing pages, in the engine's nav order
+    data_files: dict[str, str]  # other files for the site: entries.json
+    catalog: FeedCatalog | None
+    renderer: Renderer
+    problems: tuple[Problem, ...]
+    notes: tuple[str, ...]  # for an info log: docs pages that replace a generated page
+    read: ReadResult = field(repr=False)
+
+
+def shown_entries(read: ReadResult, mode: Mode) -> tuple[list[Entry], frozenset[str]]:
+    """The entries a mode shows, newest first, and which of them are previews.
+
+    The one answer to "what does this build show": `build` shows what is published; `serve`
+    shows drafts and embargoed entries too, as previews that no feed or data file carries."""
+    if mode != "serve" or not read.hidden:
+        return list(read.entries), frozenset()
+    shown = sorted([*read.entries, *read.hidden], key=lambda e: (e.date, e.id), reverse=True)
+    return shown, frozenset(e.id for e in read.hidden)
+
+
+def watched_paths(root: Path, options: Options, result: BuildResult | None) -> list[Path]:
+    """What a live-reloading server should watch: the content folders and the files the read
+    stage used, known from the options even when no build has finished yet."""
+    if result is not None:
+        return list(result.read.watched)
+    paths = [root / c.folder for c in options.collections.values()]
+    paths.append(root / options.authors_file)
+    if options.tags.allowed:
+        paths.append(root / options.tags.allowed)
+    return paths
+
+
+def run(
+    root: Path,
+    options: Options,
+    settings: SiteSettings | None = None,
+    mode: Mode = "build",
+    *,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Read, index and render the site under `root` (the folder holding mkdocs.yml)."""
+    settings = settings or SiteSettings()
+    now = now or datetime.now(UTC)
+    read = read_content(root, options, now=now, progress=progress)
+    problems = list(read.problems)
+    today = now.astimezone(options.zone).date()
+    renderer = Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
+    shown, previews = shown_entries(read, mode)
+    shown = _without_docs_collisions(shown, settings, problems)
+    site, catalog, entry_pages = _settle(
+        shown, previews, read, options, today, renderer, settings, problems
+    )
+    notes: list[str] = []
+    taken = set(settings.docs_pages) | set(entry_pages)
+    pages: list[GeneratedPage] = []
+    for planned in plan_pages(site, renderer, catalog):
+        if planned.src_uri in settings.docs_pages:
+            notes.append(
+                f"{settings.docs_dir}/{planned.src_uri} exists, so openwork does not generate "
+                "that page"
+            )
+            continue
+        if planned.src_uri in taken:
+            problems.append(_page_clash(planned.src_uri, entry_pages))
+            continue
+        try:
+            pages.append(GeneratedPage(planned.src_uri, planned.render(), planned.in_nav))
+        except Exception as exc:
+            problems.append(page_problem(planned.src_uri, exc))
+        taken.add(planned.src_uri)
+    data_files: dict[str, str] = {}
+    try:
+        data_files[ENTRIES_JSON] = entries_json(site, renderer.urls, settings.site_url)
+    except Exception as exc:
+        problems.append(page_problem(ENTRIES_JSON, exc))
+    return BuildResult(
+        site=site,
+        entry_pages=entry_pages,
+        pages=tuple(pages),
+        data_files=data_files,
+        catalog=catalog,
+        renderer=renderer,
+        problems=tuple(problems),
+        notes=tuple(notes),
+        read=read,
+    )
+
+
+def _settle(
+    shown: list[Entry],
+    previews: frozenset[str],
+    read: ReadResult,
+    options: Options,
+    today: date,
+    renderer: Renderer,
+    settings: SiteSettings,
+    problems: list[Problem],
+) -> tuple[Site, FeedCatalog | None, dict[str, EntryPage]]:
+    """Index and render until no entry fails: each failing entry becomes a problem and is
+    taken out, and the site is indexed again without it (so no listing or neighbour link
+    points at a page that is not there)."""
+    entries = shown
+    for _round in range(_ROUNDS):
+        failed: dict[str, Problem] = {}
+        site = build_site(
+            entries,
+            read.authors,
+            options,
+            today,
+            tag_descriptions=read.tag_rules.descriptions,
+            previews=previews,
+            teams=read.teams,
+            on_error=lambda entry, exc, failed=failed: failed.setdefault(
+                entry.id, entry_problem(entry, "index", exc)
+            ),
+        )
+        catalog, entry_pages = _render_round(site, renderer, settings, failed)
+        problems.extend(failed.values())
+        if not failed:
+            break
+        entries = [e for e in entries if e.id not in failed]
+    return site, catalog, {k: v for k, v in entry_pages.items() if v.entry.id not in failed}
+
+
+def _render_round(
+    site: Site, renderer: Renderer, settings: SiteSettings, failed: dict[str, Problem]
+) -> tuple[FeedCatalog | None, dict[str, EntryPage]]:
+    """Each entry's page, its place in a listing, its charts and its feed item, each tried
+    on its own: what fails is added to `failed`."""
+    entry_pages = _entry_pages(site, renderer, failed)
+    _try_each(
+        site.entries, lambda batch: entry_list_item(site, renderer, list(batch)), "render", failed
+    )
+    _try_each(site.kind_entries("incident"), lambda batch: _charts(site, batch), "chart", failed)
+    catalog = _catalog(site, renderer, settings)
+    if catalog is not None:
+        bodies = {e.id: e.body for e in site.entries}  # the build's HTML comes later
+        catalog, bad, feed_problems = checked_catalog(catalog, bodies)
+        for entry, problem in zip(bad, feed_problems, strict=True):
+            failed.setdefault(entry.id, problem)
+    return catalog, entry_pages
+
+
+def _entry_pages(
+    site: Site, renderer: Renderer, failed: dict[str, Problem]
+) -> dict[str, EntryPage]:
+    pages: dict[str, EntryPage] = {}
+    for entry in site.entries:
+        try:
+            pages[entry.src_uri] = EntryPage(
+                entry,
+                entry_markdown(entry, site, renderer),
+                entry_header(site, renderer, entry),
+                entry_footer(site, renderer, entry),
+            )
+        except Exception as exc:
+            failed.setdefault(entry.id, entry_problem(entry, "render", exc))
+    return pages
+
+
+def _try_each(
+    entries: Sequence[Entry],
+    attempt: Callable[[Sequence[Entry]], object],
+    stage: str,
+    failed: dict[str, Problem],
+) -> None:
+    for index, exc in isolate(entries, attempt).items():
+        entry = entries[index]
+        failed.setdefault(entry.id, entry_problem(entry, stage, exc))
+
+
+def _charts(site: Site, incidents: Sequence[Entry]) -> None:
+    metrics = incident_metrics(list(incidents), site.options.severities, site.options.zone)
+    charts.incidents_per_month(metrics)
+    charts.time_to_resolve(metrics)
+
+
+def _catalog(site: Site, renderer: Renderer, settings: SiteSettings) -> FeedCatalog | None:
+    formats = tuple(dict.fromkeys(site.options.feeds.formats))
+    if not (formats and settings.site_url):
+        return None
+    feed_settings = FeedSettings(
+        site_name=settings.site_name,
+        site_url=FeedSettings.normalise_url(settings.site_url),
+        formats=formats,
+        limit=site.options.feeds.limit,
+        scoped_limit=site.options.feeds.scoped_limit,
+        description=settings.description,
+        language=settings.language,
+        author=settings.author,
+    )
+    return build_catalog(site, feed_settings, renderer.urls, renderer)
+
+
+def _without_docs_collisions(
+    entries: list[Entry], settings: SiteSettings, problems: list[Problem]
+) -> list[Entry]:
+    """An entry whose page a docs/ page already is: an error naming both, the entry left out
+    (a feed must never point at a page that shows something else)."""
+    kept = []
+    for entry in entries:
+        if entry.src_uri in settings.docs_pages:
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "error",
+                    f"{settings.docs_dir}/{entry.src_uri} has the same address as this "
+                    f"entry's page ({entry.url}): rename or move one of them; the entry is "
+                    "left out until then",
+                )
+            )
+        else:
+            kept.append(entry)
+    return kept
+
+
+def _page_clash(src_uri: str, entry_pages: dict[str, EntryPage]) -> Problem:
+    page = entry_pages.get(src_uri)
+    where = page.entry.path if page else src_uri
+    return Problem(
+        where,
+        1,
+        "error",
+        f"this entry's page {src_uri} is also a page openwork generates (an index, year or "
+        "listing page): rename the file; the generated page is left out",
+    )

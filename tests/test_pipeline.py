@@ -1,0 +1,232 @@
+"""The pipeline: one entry that fails at any stage is a problem naming its file and is left
+out everywhere; previews never reach a feed; pages never overwrite one another."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from openwork.options import Options
+from openwork.pipeline import SiteSettings, feed_documents, run, stages
+
+from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md
+
+SETTINGS = SiteSettings(site_name="Tiny", site_url="https://tiny.example/")
+# A theme override with a bug that only one entry meets: the kind of failure no test of the
+# shipped templates can foresee. Jinja raises ZeroDivisionError while rendering that entry.
+BOOM = '{% if entry.title == "Boom" %}{{ 1 // 0 }}{% endif %}'
+
+
+def _site(root: Path, extra: dict[str, str] | None = None) -> Path:
+    return write_tree(
+        root,
+        {
+            "weeknotes/2026-W47-platform.md": md(WEEKNOTE + "tags: [ops]\n"),
+            "weeknotes/2026-W46-platform.md": md(
+                "title: Boom\ndate: 2026-11-13\nteam: platform\ntags: [ops, boom-only]\n"
+            ),
+            "experiments/forms.md": md(EXPERIMENT),
+            "incidents/search.md": md(INCIDENT),
+            **(extra or {}),
+        },
+    )
+
+
+def _override(root: Path, template: str, prepend: str = BOOM) -> Path:
+    """A theme override folder holding a package template with `prepend` at its top."""
+    package = Path(__import__("openwork").__file__).parent / "templates"
+    folder = root / "overrides" / "openwork"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (package / template).read_text(encoding="utf-8")
+    (folder / template).write_text(prepend + text, encoding="utf-8")
+    return folder
+
+
+def _everything(result: object) -> str:
+    pages = result.pages  # type: ignore[attr-defined]
+    entry_pages = result.entry_pages  # type: ignore[attr-defined]
+    return "\n".join(
+        [p.markdown for p in pages]
+        + [p.markdown + p.header + p.footer for p in entry_pages.values()]
+        + list(result.data_files.values())  # type: ignore[attr-defined]
+    )
+
+
+def test_an_entry_whose_page_cannot_render_is_a_problem_and_left_out_everywhere(
+    tmp_path: Path,
+) -> None:
+    root = _site(tmp_path)
+    folder = _override(root, "entry_footer.html")
+    settings = SiteSettings(site_url="https://tiny.example/", template_dirs=(folder,))
+    result = run(root, Options(), settings, now=NOW)
+    [problem] = [p for p in result.problems if "could not" in p.message]
+    assert problem.path == "weeknotes/2026-W46-platform.md" and problem.level == "error"
+    assert problem.message.startswith("openwork could not render this entry: ZeroDivisionError")
+    assert "weeknotes/2026-W46-platform.md" not in {
+        p.entry.path for p in result.entry_pages.values()
+    }
+    assert len(result.entry_pages) == 3  # the others are built
+    text = _everything(result)
+    assert "Boom" not in text  # not in a listing, a week page, a neighbour link or entries.json
+    assert "tags/boom-only.md" not in {p.src_uri for p in result.pages}  # its only tag is gone
+    files, problems = feed_documents(result.catalog, {})
+    assert not problems
+    assert b"Boom" not in b"".join(files.values())
+
+
+def test_an_entry_a_listing_cannot_show_is_left_out_and_the_listings_render(
+    tmp_path: Path,
+) -> None:
+    root = _site(tmp_path)
+    folder = root / "overrides" / "openwork"
+    folder.mkdir(parents=True)
+    package = Path(__import__("openwork").__file__).parent / "templates"
+    macros = (package / "_macros.html").read_text(encoding="utf-8")
+    broken = macros.replace(
+        '<a class="ow-entry__title"',
+        '{% if e.title == "Boom" %}{{ 1 // 0 }}{% endif %}<a class="ow-entry__title"',
+    )
+    assert broken != macros
+    (folder / "_macros.html").write_text(broken, encoding="utf-8")
+    settings = SiteSettings(site_url="https://tiny.example/", template_dirs=(folder,))
+    result = run(root, Options(), settings, now=NOW)
+    assert [p.path for p in result.problems if "could not render" in p.message] == [
+        "weeknotes/2026-W46-platform.md"
+    ]
+    srcs = {p.src_uri for p in result.pages}
+    assert {"weeknotes/index.md", "teams/platform.md", "tags/ops.md"} <= srcs
+    assert "Boom" not in _everything(result)
+
+
+def test_an_entry_whose_feed_item_fails_is_a_problem_and_left_out(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    folder = root / "overrides" / "openwork"
+    folder.mkdir(parents=True)
+    (folder / "feed_facts.html").write_text(BOOM + "facts", encoding="utf-8")
+    settings = SiteSettings(site_url="https://tiny.example/", template_dirs=(folder,))
+    result = run(root, Options(), settings, now=NOW)
+    [problem] = [p for p in result.problems if "could not" in p.message]
+    assert problem.path == "weeknotes/2026-W46-platform.md"
+    assert problem.message.startswith("openwork could not feed this entry: ZeroDivisionError")
+    assert "Boom" not in _everything(result)
+
+
+def test_an_incident_the_charts_cannot_draw_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _site(tmp_path, {"incidents/odd.md": md(INCIDENT.replace("Search down", "Odd one"))})
+    real = stages.incident_metrics
+
+    def fussy(entries: list, *args: object) -> object:
+        if any(e.title == "Odd one" for e in entries):
+            raise OverflowError("date value out of range")
+        return real(entries, *args)
+
+    monkeypatch.setattr(stages, "incident_metrics", fussy)
+    result = run(root, Options(), SETTINGS, now=NOW)
+    [problem] = [p for p in result.problems if "could not" in p.message]
+    assert problem.path == "incidents/odd.md"
+    assert problem.message.startswith("openwork could not chart this entry: OverflowError")
+    assert "incidents/search.md" in {p.entry.path for p in result.entry_pages.values()}
+
+
+def test_a_listing_page_that_fails_is_a_problem_and_the_rest_build(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    folder = root / "overrides" / "openwork"
+    folder.mkdir(parents=True)
+    (folder / "teams.md").write_text("{{ no_such_thing.at_all }}", encoding="utf-8")
+    settings = SiteSettings(site_url="https://tiny.example/", template_dirs=(folder,))
+    result = run(root, Options(), settings, now=NOW)
+    [problem] = [p for p in result.problems if "could not" in p.message]
+    assert problem.path == "teams/index.md"
+    assert "could not render the generated page teams/index.md: UndefinedError" in problem.message
+    srcs = {p.src_uri for p in result.pages}
+    assert "teams/index.md" not in srcs and "teams/platform.md" in srcs
+    assert len(result.entry_pages) == 4
+
+
+def test_serve_shows_previews_that_no_feed_opml_entries_json_or_search_carries(
+    tiny: Path, tmp_path: Path
+) -> None:
+    write_tree(
+        tiny,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS.replace("  - openwork", "  - search\n  - openwork"),
+            "weeknotes/2026-W47-platform.md": md(WEEKNOTE + "tags: [ops]\n"),
+            "weeknotes/secret.md": md(
+                "title: Secret plans\ndate: 2026-11-21\nteam: stealth\ntags: [hush]\ndraft: true\n"
+            ),
+            "incidents/later.md": md(
+                INCIDENT.replace("Search down", "Embargoed outage")
+                + "publish_after: 2999-01-01T09:00:00Z\n"
+            ),
+        },
+    )
+    served = build_site(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
+    assert "Preview only." in served.page("weeknotes/secret/")
+    assert "Preview only." in served.page("incidents/later/")
+    public = ["Secret plans", "Embargoed outage", "stealth", "hush"]
+    for rel in ["feed.xml", "atom.xml", "feed.json", "weeknotes/feed.xml", "feeds.opml"]:
+        text = served.read(rel)
+        assert not [word for word in public if word in text], rel
+    assert not (tmp_path / "serve" / "teams" / "stealth" / "feed.xml").exists()
+    assert not (tmp_path / "serve" / "tags" / "hush" / "feed.xml").exists()
+    data = json.loads(served.read("entries.json"))
+    assert {e["title"] for e in data["entries"]} == {"Platform team: week 47, 2026"}
+    search = served.read("search/search_index.json")
+    assert "Secret plans" not in search and "Embargoed outage" not in search
+    assert "Platform team: week 47" in search
+    feed = feedparser.parse(served.read("feed.xml"))
+    assert [e.title for e in feed.entries] == ["Platform team: week 47, 2026"]
+
+
+def test_an_entry_whose_address_a_docs_page_takes_is_an_error_naming_both(
+    tiny: Path, tmp_path: Path
+) -> None:
+    write_tree(
+        tiny,
+        {
+            "weeknotes/handbook.md": md("title: Entry handbook\ndate: 2026-11-20\nteam: ops\n"),
+            "docs/weeknotes/handbook.md": "# The docs handbook\n",
+            "weeknotes/2026-W47-platform.md": md(WEEKNOTE),
+        },
+    )
+    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    [warning] = [w for w in built.warnings if "handbook" in w]
+    assert "weeknotes/handbook.md:1: error: docs/weeknotes/handbook.md has the same" in warning
+    assert "The docs handbook" in built.page("weeknotes/handbook/")
+    assert "Entry handbook" not in built.all_text()  # no feed points at the docs page for it
+
+
+def test_a_docs_page_replaces_a_listing_page_with_a_note(tiny: Path, tmp_path: Path) -> None:
+    write_tree(
+        tiny,
+        {"docs/teams/index.md": "# Our teams, by hand\n", "weeknotes/a.md": md(WEEKNOTE)},
+    )
+    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    assert "Our teams, by hand" in built.page("teams/")
+    assert built.exists("teams/platform/index.html")
+    assert not built.warnings
+
+
+@pytest.mark.parametrize(
+    ("extra", "listing", "own"),
+    [
+        ("team: index\n", "teams/", "teams/index-team/"),
+        ("authors: [index]\n", "authors/", "authors/index-author/"),
+    ],
+)
+def test_a_team_or_author_named_index_never_replaces_its_listing(
+    tiny: Path, tmp_path: Path, extra: str, listing: str, own: str
+) -> None:
+    front = WEEKNOTE.replace("team: platform\n", "") + extra
+    if "team:" not in extra:
+        front += "team: platform\n"
+    write_tree(tiny, {"weeknotes/2026-W47-x.md": md(front)})
+    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    page = built.page(listing)
+    assert "ow-" in page and own.split("/")[1] in page  # the listing links the entry's page
+    assert built.exists(own + "index.html")

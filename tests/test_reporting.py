@@ -1,0 +1,36 @@
+"""Repeated problems said once, and a loud line when every entry was rejected (#15)."""
+
+from __future__ import annotations
+
+from openwork.problems import Problem
+from openwork.reporting import group_problems, nothing_published
+
+TAG = "tag 'Weeknotes' is not in tags.yml"
+
+
+def test_a_message_repeated_in_many_files_is_one_line() -> None:
+    problems = [Problem(f"weeknotes/{n:03}.md", 4, "warning", TAG) for n in range(215)]
+    problems.append(Problem("weeknotes/005.md", 2, "error", "missing date"))
+    lines = [str(p) for p in group_problems(problems)]
+    assert lines == [
+        f"weeknotes/000.md:4: warning: {TAG} (215 files: first weeknotes/000.md, "
+        "weeknotes/001.md, weeknotes/002.md, ...)",
+        "weeknotes/005.md:2: error: missing date",
+    ]
+
+
+def test_a_message_in_two_files_is_said_for_each() -> None:
+    problems = [Problem(p, 1, "warning", TAG) for p in ("a.md", "b.md")]
+    assert group_problems(problems) == problems
+
+
+def test_nothing_published_is_an_error_only_when_files_failed() -> None:
+    failed = [
+        Problem("incidents/a.md", 3, "error", "x"),
+        Problem("incidents/b.md", 3, "error", "y"),
+    ]
+    [loud] = nothing_published(["weeknotes", "incidents"], failed, 0)
+    assert (loud.path, loud.level) == ("incidents/", "error")
+    assert "every one of the 2 content files" in loud.message
+    assert nothing_published(["incidents"], failed, 1) == []
+    assert nothing_published(["incidents"], [], 0) == []
