@@ -11,25 +11,17 @@ import feedparser
 import pytest
 from openwork.cli import main
 
-from tests.builder import REPO, Built
+from tests.builder import REPO, Built, copy_example
 
 ENGINE_ONLY = ("search/", "search.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
+CANARY = re.compile(rb"leak-canary[\w-]*", re.IGNORECASE)
 ALTERNATE = re.compile(r'<link rel="alternate" type="[^"]+" title="[^"]*" href="([^"]+)">')
-
-
-def copy_example(dest: Path) -> Path:
-    """The repository's example site (config, docs and content) in a folder of its own."""
-    for path in REPO.iterdir():
-        if path.name in {"docs", "weeknotes", "experiments", "incidents"}:
-            shutil.copytree(path, dest / path.name)
-        elif path.suffix == ".yml":
-            shutil.copy2(path, dest / path.name)
-    return dest
 
 
 @pytest.fixture(scope="session")
 def zensical_example(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = copy_example(tmp_path_factory.mktemp("zensical"))
+    # The same source as the `example` fixture's MkDocs build, hidden canaries included.
+    root = copy_example(tmp_path_factory.mktemp("zensical"), hidden=True)
     assert main(["build", "--engine", "zensical", "-f", str(root / "mkdocs.yml")]) == 0
     return Built(root / "site")
 
@@ -143,3 +135,19 @@ def test_publish_writes_feeds_into_a_site_folder(tmp_path: Path) -> None:
     assert head.count('rel="alternate"') == 6  # the site's feeds and the weeknotes' feeds
     assert main(["publish", "-f", str(root / "mkdocs.yml"), str(site)]) == 0
     assert (site / "weeknotes/index.html").read_text(encoding="utf-8") == head  # not twice
+
+
+def test_no_canary_reaches_the_zensical_site_or_its_build_folder(tmp_path: Path) -> None:
+    # The leak test's site (tests/test_leaks.py), built by Zensical instead.
+    root = tmp_path / "src"
+    shutil.copytree(REPO / "tests" / "fixtures" / "leak-site", root)
+    assert main(["build", "--engine", "zensical", "-f", str(root / "mkdocs.yml")]) == 0
+    everything = b""
+    for folder in (root / "site", root / ".openwork" / "build"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            data = path.read_bytes()
+            found = CANARY.findall(data) + CANARY.findall(path.name.encode())
+            assert not found, f"{path.relative_to(root)} leaks {sorted(set(found))[:5]}"
+            everything += data
+    for public in ["docs", "weeknote", "unclosed", "experiment", "incident"]:
+        assert f"PUBLIC-OK-{public}".encode() in everything, public
