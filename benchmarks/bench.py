@@ -6,7 +6,8 @@
 
 Each round builds the corpus once with each tool in turn (openwork; plain MkDocs + Material
 with the entries as pages out of the nav; Material's blog + tags + mkdocs-rss-plugin when
-that plugin is installed), so a busy machine slows all of them alike. Prints the median time,
+that plugin is installed; the openwork site built by Zensical, `openwork build --engine
+zensical`, when Zensical is installed), so a busy machine slows all of them alike. Prints the median time,
 the ratio to plain MkDocs, the peak memory of the build process, pages and feed bytes; then
 `openwork check` on a large corpus and a serve-style rebuild after editing one entry, each
 against the targets of issue 13. Timings are for this machine: compare runs on one machine.
@@ -19,6 +20,7 @@ import importlib.util
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,13 +76,26 @@ def output_size(out: Path) -> tuple[int, int]:
     return pages, feeds
 
 
+def build_command(tool: str, root: Path, out: Path) -> tuple[list[str], Path]:
+    """The build each tool is timed on, and where its site ends up."""
+    if tool == "zensical":
+        # The same openwork site, built by Zensical: generate, zensical build, publish. From
+        # nothing each time, as `mkdocs build --clean` is (Zensical keeps a cache there).
+        shutil.rmtree(root / ".openwork", ignore_errors=True)
+        return [str(BIN / "openwork"), "build", "--engine", "zensical"], root / "site"
+    return [str(BIN / "mkdocs"), "build", "-q", "--clean", "-d", str(out)], out
+
+
 def compare(entries: int, repeat: int, tools: list[str], tmp: Path) -> dict[str, Runs]:
-    roots = {tool: generate(tmp / f"{tool}-{entries}", entries, layout=tool) for tool in tools}
+    layouts = {"zensical": "openwork"}  # Zensical builds the openwork site itself
+    roots = {
+        tool: generate(tmp / f"{tool}-{entries}", entries, layout=layouts.get(tool, tool))
+        for tool in tools
+    }
     runs = {tool: Runs() for tool in tools}
     for round_ in range(repeat):
         for tool in tools if round_ % 2 == 0 else reversed(tools):
-            out = tmp / f"out-{tool}-{entries}"
-            cmd = [str(BIN / "mkdocs"), "build", "-q", "--clean", "-d", str(out)]
+            cmd, out = build_command(tool, roots[tool], tmp / f"out-{tool}-{entries}")
             seconds, peak, failed = run(cmd, roots[tool])
             if failed:
                 print(f"{tool} build failed:\n{failed}", file=sys.stderr)
@@ -172,6 +187,10 @@ def main() -> int:
         print("(Material's blog left out: `pip install mkdocs-rss-plugin` to compare with it)")
     else:
         tools.append("blog")
+    if importlib.util.find_spec("zensical") is None:
+        print("(Zensical left out: `pip install 'openwork[zensical]'` to compare with it)")
+    else:
+        tools.append("zensical")
     print(f"machine: {machine()}")
     print("| entries | tool | median build | vs plain | peak memory | pages | feeds | per entry |")
     print("|---|---|---|---|---|---|---|---|")
