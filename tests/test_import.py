@@ -102,7 +102,7 @@ def test_a_jekyll_blog_becomes_entries_whose_links_resolve(
     built = build_site(site / "mkdocs.yml", tmp_path / "out")
     # The only warning left is the incident's missing timings, as one line.
     assert [w for w in built.warnings if "openwork" in w or "Doc file" in w] == [
-        "openwork: incidents/2023/2023-02-03-search-outage.md:1: warning: " + NO_STARTED
+        "openwork: incidents/2023/2023-02-03-search-outage.md:1: " + NO_STARTED
         + " and left out of the duration figures; add started: YYYY-MM-DD HH:MM if you know it"
     ]  # fmt: skip
     pages = entry_pages(built)
@@ -191,7 +191,7 @@ def test_an_unconverted_jekyll_folder_builds_without_template_code_leaking(
     for leak in ("{%", "{:", "site.baseurl", "{{ "):
         assert leak not in text, leak
     warnings = "\n".join(built.warnings)
-    assert "weeknotes/2022/2022-11-11-weeknote-45.md:11: warning: template code" in warnings
+    assert "weeknotes/2022/2022-11-11-weeknote-45.md:11: template code" in warnings
     # The post_url to a post that is not here: MkDocs' warning names the source file and line.
     assert "Doc file 'weeknotes/2022/2022-11-18-weeknote-46.md:11' contains a link" in warnings
     with pytest.raises(Abort):

@@ -48,6 +48,8 @@ def test_no_canary_reaches_any_built_file(tmp_path: Path) -> None:
 
     # Each hiding place that is a slip, not a choice, was said so in the log.
     log = "\n".join(built.warnings)
-    assert log.count("looks like the field") == 14  # 13 misspelt fields and the .meta.yml one
+    # 12 misspelt fields and the .meta.yml one; `published: false` is read as Jekyll means it,
+    # a draft (see content/aliases.py), so it is hidden without an error.
+    assert log.count("looks like the field") == 13
     assert log.count("holds '<!--'") == 4  # title, summary, impact, contributing factor
     assert "has no '-->' to end it" in log and "has no '<!-- /private -->'" in log

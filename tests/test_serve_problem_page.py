@@ -11,12 +11,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.builder import MINIMAL_MKDOCS, write_tree
 from tests.reading import INCIDENT, md
-from tests.test_browser import ARGS, CHROMIUM
 
 BROKEN = "incidents/2026-11-03-search.md"
 
@@ -73,13 +73,14 @@ def serving(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         server.communicate(timeout=30)
 
 
-def test_the_writer_sees_the_problem_then_the_fixed_entry(serving: tuple[str, Path]) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_the_writer_sees_the_problem_then_the_fixed_entry(
+    serving: tuple[str, Path], browser: Any
+) -> None:
+    from playwright.sync_api import expect
 
     url, root = serving
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         response = page.goto(url + "incidents/2026-11-03-search/")
         assert response is not None and response.status == 200  # not a 404
         expect(page.locator(".ow-problem-page__banner")).to_contain_text(
@@ -93,4 +94,5 @@ def test_the_writer_sees_the_problem_then_the_fixed_entry(serving: tuple[str, Pa
         (root / BROKEN).write_text(md(INCIDENT), encoding="utf-8")
         expect(page.locator("h1")).to_have_text("Search down", timeout=60_000)
         expect(page.locator(".ow-problem-page")).to_have_count(0)
-        browser.close()
+    finally:
+        page.close()

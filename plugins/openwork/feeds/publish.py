@@ -21,21 +21,33 @@ RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
 OPML_PATH = "feeds.opml"
 
 
-def iter_feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> Iterator[tuple[str, bytes]]:
+def iter_feed_files(
+    catalog: FeedCatalog,
+    bodies: Mapping[str, str],
+    on_error: Callable[[str, Exception], None] | None = None,
+) -> Iterator[tuple[str, bytes]]:
     """(path relative to the site root, bytes) for every feed in every format, and the OPML,
-    one at a time, so a build never holds every feed file at once."""
+    one at a time, so a build never holds every feed file at once.
+
+    A feed that raises is left out and `on_error` hears its path (re-raised without one)."""
     if not catalog.formats:
         return
     items: dict[str, FeedItem] = {}
     # Each entry is in several feeds: its item is built once, and written once per format.
     written: dict[str, dict[str, str]] = {fmt: {} for fmt in catalog.formats}
     for scope in catalog.scopes:
-        feed = catalog.feed(scope, bodies, items)
         for fmt in catalog.formats:
-            data = RENDERERS[fmt](feed, written[fmt])
+            path = scope.path(fmt)
+            try:
+                data = RENDERERS[fmt](catalog.feed(scope, bodies, items), written[fmt])
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(path, exc)
+                continue
             if fmt in STYLED_FORMATS:  # a browser shows the feed as a readable page
-                data = with_stylesheet(data, scope.path(fmt))
-            yield scope.path(fmt), data
+                data = with_stylesheet(data, path)
+            yield path, data
     if any(fmt in STYLED_FORMATS for fmt in catalog.formats):
         yield STYLESHEET_PATH, stylesheet()
     yield OPML_PATH, render_opml(catalog)

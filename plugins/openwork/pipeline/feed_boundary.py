@@ -3,14 +3,13 @@ format is left out of every feed with a problem naming its file; the other feeds
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
 from openwork.feeds.model import EPOCH, Feed, FeedItem
-from openwork.feeds.opml import render_opml
-from openwork.feeds.publish import OPML_PATH, RENDERERS
+from openwork.feeds.publish import RENDERERS, iter_feed_files
 from openwork.pipeline.boundary import describe, entry_problem, isolate
 from openwork.problems import Problem
 
@@ -60,36 +59,42 @@ def _trial(catalog: FeedCatalog, items: list[FeedItem]) -> Feed:
     )
 
 
-def feed_documents(
-    catalog: FeedCatalog, bodies: Mapping[str, str]
-) -> tuple[dict[str, bytes], list[Problem]]:
-    """{path under the site root: bytes} for every feed and the OPML, and what went wrong.
+def iter_feed_documents(
+    catalog: FeedCatalog, bodies: Mapping[str, str], problems: list[Problem]
+) -> Iterator[tuple[str, bytes]]:
+    """(path under the site root, bytes) for every feed, the stylesheet and the OPML, one at
+    a time; what went wrong is added to `problems`.
 
     `bodies` maps entry id to its body HTML (the build's), or to its Markdown (check, which
     converts nothing)."""
     if not catalog.formats or not catalog.scopes:
-        return {}, []
-    catalog, _, problems = checked_catalog(catalog, bodies)
-    out: dict[str, bytes] = {}
-    cache: dict[str, FeedItem] = {}
-    for scope in catalog.scopes:
-        for fmt in catalog.formats:
-            path = scope.path(fmt)
-            try:
-                out[path] = RENDERERS[fmt](catalog.feed(scope, bodies, cache))
-            except Exception as exc:  # not one entry's fault: the feed is left out
-                message = f"openwork could not write this feed: {describe(exc)}"
-                problems.append(Problem(path, 1, "error", message))
-    out[OPML_PATH] = render_opml(catalog)
-    return out, problems
+        return
+    catalog, _, found = checked_catalog(catalog, bodies)
+    problems.extend(found)
+
+    def feed_failed(path: str, exc: Exception) -> None:  # not one entry's fault: left out
+        message = f"openwork could not write this feed: {describe(exc)}"
+        problems.append(Problem(path, 1, "error", message))
+
+    yield from iter_feed_files(catalog, bodies, feed_failed)
+
+
+def feed_documents(
+    catalog: FeedCatalog, bodies: Mapping[str, str]
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """{path under the site root: bytes} for every feed and the OPML, and what went wrong."""
+    problems: list[Problem] = []
+    files = dict(iter_feed_documents(catalog, bodies, problems))
+    return files, problems
 
 
 def write_feed_files(
     catalog: FeedCatalog, bodies: Mapping[str, str], site_dir: Path
 ) -> list[Problem]:
-    """Write every feed that can be written under `site_dir`; the problems of the rest."""
-    files, problems = feed_documents(catalog, bodies)
-    for rel, data in files.items():
+    """Write every feed that can be written under `site_dir`, one file at a time; the
+    problems of the rest."""
+    problems: list[Problem] = []
+    for rel, data in iter_feed_documents(catalog, bodies, problems):
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
