@@ -7,10 +7,11 @@
 Each round builds the corpus once with each tool in turn (openwork; plain MkDocs + Material
 with the entries as pages out of the nav; Material's blog + tags + mkdocs-rss-plugin when
 that plugin is installed; the openwork site built by Zensical, `openwork build --engine
-zensical`, when Zensical is installed), so a busy machine slows all of them alike. Prints the median time,
-the ratio to plain MkDocs, the peak memory of the build process, pages and feed bytes; then
-`openwork check` on a large corpus and a serve-style rebuild after editing one entry, each
-against the targets of issue 13. Timings are for this machine: compare runs on one machine.
+zensical`, when Zensical is installed), so a busy machine slows all of them alike. Prints the
+median time, the ratio to plain MkDocs, the peak memory of the build process, pages and feed
+bytes; then `openwork check` on a large corpus and a serve-style rebuild after editing one
+entry, each against the targets of issue 13. Timings are for this machine: compare runs on
+one machine.
 """
 
 from __future__ import annotations
