@@ -42,8 +42,11 @@ def docs_files(project: Project, built_docs: Path | None = None) -> set[str]:
     return found
 
 
-def entry_bodies(project: Project, files: set[str]) -> dict[str, str]:
-    """{entry id: its body as HTML}, for feed items."""
+def entry_bodies(
+    project: Project, files: set[str], wanted: set[str] | None = None
+) -> dict[str, str]:
+    """{entry id: its body as HTML}, for feed items: for the entries whose id is in `wanted`
+    (those some feed carries), or every entry."""
     config = project.config
     docs_rel = config.docs_dir.relative_to(config.root).as_posix()
     links = {f"{docs_rel}/{src}": src for src in files}
@@ -57,6 +60,7 @@ def entry_bodies(project: Project, files: set[str]) -> dict[str, str]:
             rewrite_links(page.entry.body, page.entry.path, src_uri, links), src_uri
         )
         for src_uri, page in pages.items()
+        if wanted is None or page.entry.id in wanted
     }
 
 
@@ -67,7 +71,9 @@ def publish(project: Project, site_dir: Path, built_docs: Path | None = None) ->
     out = Published()
     result = project.result
     if result.catalog is not None:
-        bodies = entry_bodies(project, docs_files(project, built_docs))
+        # Only what a feed carries is rendered: at most `limit` newest entries per feed.
+        wanted = {entry.id for entry in result.catalog.in_feeds()}
+        bodies = entry_bodies(project, docs_files(project, built_docs), wanted)
         out.problems.extend(write_feed_files(result.catalog, bodies, site_dir))
     for rel, text in result.data_files.items():
         path = site_dir / rel
