@@ -175,3 +175,14 @@ def test_build_with_mkdocs_is_mkdocs_build(tmp_path: Path) -> None:
     assert main(["build", "-f", str(root / "mkdocs.yml")]) == 0
     assert (root / "site/weeknotes/2026-w47-platform/index.html").is_file()
     assert (root / "site/feed.xml").is_file()
+
+
+def test_watch_mode_shows_drafts_as_previews_and_a_build_never_does(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, TINY)
+    draft = root / ".openwork/build/docs/weeknotes/2026-w46-platform.md"
+    write(load_project(str(root / "mkdocs.yml"), root, "serve"), root / ".openwork/build")
+    preview = draft.read_text(encoding="utf-8")
+    assert "The unannounced merger" in preview
+    assert "<strong>Preview only.</strong>" in preview
+    write(load_project(str(root / "mkdocs.yml"), root), root / ".openwork/build")
+    assert not draft.exists()
