@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from openwork.cli.siteconfig import ConfigError, _Loader, read_yaml_file
+from openwork.cli.siteconfig import ConfigError, SiteConfig, _Loader, read_yaml_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,40 +81,43 @@ def resolve_python_tags(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class EngineConfig:
-    """The whole of mkdocs.yml, and the settings every engine step reads from it."""
+    """The whole of mkdocs.yml, and the settings every engine step reads from it; the ones
+    `openwork check` reads too come from the CLI's SiteConfig, so both read them one way."""
 
-    config_file: Path
-    root: Path
+    site: SiteConfig
     data: dict[str, Any]
 
     @classmethod
-    def read(cls, config_file: Path) -> EngineConfig:
-        data = read_yaml_file(config_file, loader=KeepTagsLoader)
-        return cls(config_file, config_file.parent.resolve(), data)
+    def read(cls, site: SiteConfig) -> EngineConfig:
+        return cls(site, read_yaml_file(site.config_file, loader=KeepTagsLoader))
 
-    def _text(self, key: str, default: str = "") -> str:
-        value = self.data.get(key)
-        return str(value) if value not in (None, "") else default
+    @property
+    def config_file(self) -> Path:
+        return self.site.config_file
+
+    @property
+    def root(self) -> Path:
+        return self.site.root
 
     @property
     def docs_dir(self) -> Path:
-        return (self.root / self._text("docs_dir", "docs")).resolve()
+        return (self.root / self.site.docs_dir).resolve()
 
     @property
     def site_dir(self) -> Path:
-        return (self.root / self._text("site_dir", "site")).resolve()
+        return (self.root / str(self.data.get("site_dir") or "site")).resolve()
 
     @property
     def use_directory_urls(self) -> bool:
-        return self.data.get("use_directory_urls", True) is not False
+        return self.site.directory_urls
 
     @property
     def site_name(self) -> str:
-        return self._text("site_name", "")
+        return self.site.site_name
 
     @property
     def site_url(self) -> str | None:
-        return self._text("site_url") or None
+        return self.site.site_url
 
     @property
     def theme(self) -> dict[str, Any]:

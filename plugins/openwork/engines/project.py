@@ -57,7 +57,7 @@ def load_project(config_file: str | None, cwd: Path, mode: Mode = "build") -> Pr
     """Read mkdocs.yml and run the pipeline; `serve` shows drafts as previews, as
     `mkdocs serve` does."""
     site_config = load_site_config(config_file, cwd)
-    config = EngineConfig.read(site_config.config_file)
+    config = EngineConfig.read(site_config)
     options = site_config.options
     if options.feeds.formats and not config.site_url:
         raise ConfigError(
