@@ -41,7 +41,6 @@ class Generated:
     into: Path
     pages: list[str] = field(default_factory=list)  # generated docs paths
     docs_pages: list[str] = field(default_factory=list)  # copied from docs/
-    skipped: list[str] = field(default_factory=list)  # docs/ has a page there already
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -105,6 +104,8 @@ def _check_into(into: Path, project: Project) -> None:
 
 def _start(staging: Path) -> None:
     if staging.exists():
+        if not (staging / MARKER).is_file():  # a run that stopped half-way leaves one
+            raise ConfigError(f"{staging} is in the way: openwork generate writes there first")
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     (staging / MARKER).write_text(
@@ -177,9 +178,10 @@ def _link_map(project: Project, docs_pages: list[str]) -> dict[str, str]:
 
 
 def _write(out: Generated, src_uri: str, text: str) -> bool:
+    """Write a generated page unless docs/ has a file there (the writer's file wins, as with
+    MkDocs; the pipeline has already said so for the pages it knows)."""
     target = out.docs / src_uri
     if target.exists():
-        out.skipped.append(src_uri)
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
