@@ -51,6 +51,7 @@ examples:
   openwork check --strict         fail on warnings too (for CI)
   openwork check incidents/       only report problems in these files or folders
   openwork schema incident > incident.schema.json
+  openwork build --engine zensical   the site built by Zensical instead of MkDocs
 
 Run 'openwork COMMAND --help' for a command's options.
 Exit status: 0 fine, 1 problems found (or the file already exists), 2 bad usage or config."""
