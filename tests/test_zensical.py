@@ -12,6 +12,7 @@ import pytest
 from openwork.cli import main
 
 from tests.builder import REPO, Built, copy_example
+from tests.conftest import serving
 
 ENGINE_ONLY = ("search/", "search.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
 CANARY = re.compile(rb"leak-canary[\w-]*", re.IGNORECASE)
@@ -151,3 +152,23 @@ def test_no_canary_reaches_the_zensical_site_or_its_build_folder(tmp_path: Path)
             everything += data
     for public in ["docs", "weeknote", "unclosed", "experiment", "incident"]:
         assert f"PUBLIC-OK-{public}".encode() in everything, public
+
+
+def test_reader_clicks_through_the_zensical_site(zensical_example: Built, browser) -> None:
+    # The journey of test_browser.py's first test, on the site Zensical built.
+    with serving(zensical_example.site_dir) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url)
+        page.get_by_role("link", name="Incidents", exact=True).first.click()
+        page.wait_for_url("**/incidents/")
+        title = "Address lookup unavailable across resident forms"
+        page.get_by_role("link", name=title).first.click()
+        page.wait_for_url("**/incidents/2026-10-28-address-lookup-outage/")
+        assert (
+            page.locator("[data-measure=time-to-resolve]").inner_text()
+            == "time to resolve: 16 h 23 min"
+        )
+        page.locator(".ow-card a.ow-team").click()
+        page.wait_for_url("**/teams/platform/")
+        assert "Platform team" in page.locator("h1").inner_text()
+        page.close()
