@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from openwork import __version__
+from openwork.cli import engines
 from openwork.cli.check import (
     PathError,
     check_settings,
@@ -52,6 +53,7 @@ examples:
   openwork check incidents/       only report problems in these files or folders
   openwork schema incident > incident.schema.json
   openwork digest --week 2026-W47 a week's round-up as e-mail HTML (--format text)
+  openwork build --engine zensical   the site built by Zensical instead of MkDocs
 
 Run 'openwork COMMAND --help' for a command's options.
 Exit status: 0 fine, 1 problems found (or the file already exists), 2 bad usage or config."""
@@ -226,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
     add_import_parser(commands, [config], formatter)  # `openwork import` (#15)
     add_digest_parser(commands, [config])  # status (#16)
+    engines.add_commands(commands, config)  # generate, publish, build (other engines)
     return parser
 
 
@@ -257,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "digest":  # status (#16)
             print(run_digest(args, _site(args)), end="")
             return 0
+        if args.command in engines.COMMANDS:
+            return engines.run(args)
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
