@@ -16,6 +16,7 @@ from tests.conftest import serving
 
 ENGINE_ONLY = ("search/", "search.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
 CANARY = re.compile(rb"leak-canary[\w-]*", re.IGNORECASE)
+BANNER = re.compile(r'<div id="ow-banner".*?</p>', re.S)
 ALTERNATE = re.compile(r'<link rel="alternate" type="[^"]+" title="[^"]*" href="([^"]+)">')
 
 
@@ -63,17 +64,26 @@ def test_both_builds_feeds_carry_the_same_items(example: Built, zensical_example
         assert zensical_example.read(rel) == example.read(rel), rel
 
 
-def test_every_page_links_the_same_feeds_in_both_builds(
+def test_every_page_has_the_same_feed_links_and_banner_in_both_builds(
     example: Built, zensical_example: Built
 ) -> None:
     pages = sorted(p for p in published(example.site_dir) if p.endswith(".html"))
-    assert len(pages) > 50
+    linked = 0
     for rel in pages:
         ours, theirs = (
             ALTERNATE.findall(zensical_example.read(rel)),
             ALTERNATE.findall(example.read(rel)),
         )
-        assert ours and ours == theirs, rel
+        assert ours == theirs, rel
+        linked += bool(ours)
+        # The example has an open incident: its banner, with the same links, on every page.
+        banner = BANNER.findall(zensical_example.read(rel))
+        assert banner == BANNER.findall(example.read(rel)), rel
+    assert linked > 50
+    assert BANNER.findall(zensical_example.read("404.html")) == BANNER.findall(
+        example.read("404.html")
+    )
+    assert len(BANNER.findall(zensical_example.read("index.html"))) == 1
 
 
 def test_entry_page_has_its_card_body_footer_and_feed_links(zensical_example: Built) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from openwork.cli.siteconfig import ConfigError
-from openwork.content.private import marker_problems, strip_private
+from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.engines.config import KeepTagsDumper
 from openwork.engines.project import MARKDOWN, Project
@@ -28,6 +28,7 @@ from openwork.problems import Problem
 from openwork.render.links import rewrite_links
 from openwork.render.pages import GeneratedPage, dashboard_markdown
 from openwork.render.problem_pages import problem_pages
+from openwork.render.status_outputs import STATUS_CSS
 
 MARKER = ".openwork-build"  # only a folder holding this file is ever removed by generate
 CSS_URI = "assets/openwork.css"
@@ -154,10 +155,12 @@ def _copy_docs(project: Project, out: Generated) -> None:
             continue
         text = path.read_text(encoding="utf-8-sig")
         if not project.options.include_private and "<!--" in text:
-            shown = _relative(path, config.root)
-            for offset, message in marker_problems(text, in_code=False):
-                out.problems.append(Problem(shown, 1 + offset, "warning", message))
-            text = strip_private(text, in_code=False)[0]
+            # As the MkDocs plugin does, on the page below its front matter.
+            head, body = split_front_matter(text)
+            shown, first_line = _relative(path, config.root), 1 + head.count("\n")
+            for offset, message in marker_problems(body, in_code=False):
+                out.problems.append(Problem(shown, first_line + offset, "warning", message))
+            text = head + public_docs_page(body)
         target.write_text(text, encoding="utf-8")
         out.docs_pages.append(rel)
 
@@ -211,6 +214,13 @@ def generate(project: Project, into: Path) -> Generated:
         for page in problem_pages(rejected, result.renderer):
             _write(out, page.src_uri, mark_generated(page.markdown))
     _add_dashboard(project, out)
+    for rel, text in result.data_files.items():
+        # entries.json, the status stylesheet and open data: `openwork publish` writes them
+        # into the built site too, but here `zensical serve` serves them while you write.
+        target = out.docs / rel
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
     _write(out, CSS_URI, css)
     fragment = [{_title(page): page.src_uri} for page in in_nav]
@@ -264,8 +274,9 @@ def engine_config(project: Project, fragment: list[dict[str, str]], out: Generat
     if theme:
         data["theme"] = theme
     extra_css = [str(css) for css in data.get("extra_css") or []]
-    if CSS_URI not in extra_css:
-        extra_css.append(CSS_URI)
+    for css in (CSS_URI, STATUS_CSS):
+        if css not in extra_css and (css == CSS_URI or css in project.result.data_files):
+            extra_css.append(css)
     data["extra_css"] = extra_css
     if isinstance(data.get("watch"), list):
         data["watch"] = [str((config.root / str(w)).resolve()) for w in data["watch"]]

@@ -1,14 +1,17 @@
 """`openwork publish SITE_DIR`: what another engine does not write, written into its site.
 
 Every feed and the OPML list (each item's HTML rendered from the entry's Markdown the way
-MkDocs renders it), the data files (entries.json), and in every page's `<head>` the feed
-links and, on entry pages, the Open Graph tags: what the MkDocs plugin adds page by page.
+MkDocs renders it), the data files (entries.json, the status CSV and calendar files, the
+digest e-mails), and on every page what the MkDocs plugin adds page by page: the feed links,
+an entry's Open Graph tags, the banner while an incident is open.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from openwork.engines.generate import CSS_URI
 from openwork.engines.markdown import BodyRenderer
@@ -19,6 +22,7 @@ from openwork.pipeline import write_feed_files
 from openwork.problems import Problem
 from openwork.render.links import rewrite_links
 from openwork.render.social import social_meta
+from openwork.render.status import add_banner
 
 
 @dataclass
@@ -80,14 +84,15 @@ def publish(project: Project, site_dir: Path, built_docs: Path | None = None) ->
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         out.files.append(rel)
-    out.pages_linked = _add_head_tags(project, site_dir)
+    out.pages_linked = _finish_pages(project, site_dir)
     return out
 
 
-def _add_head_tags(project: Project, site_dir: Path) -> int:
-    """Each page's feed links, and an entry page's Open Graph tags (as on_post_page adds)."""
+def _finish_pages(project: Project, site_dir: Path) -> int:
+    """What the MkDocs plugin adds to each finished page: the feed links, an entry page's
+    Open Graph tags, and the open-incident banner (the 404 page gets the banner only)."""
     result, config = project.result, project.config
-    catalog = result.catalog
+    catalog, status = result.catalog, result.status
     by_src = {src: page.entry for src, page in result.entry_pages.items()}
     # Which feeds a page links depends on its docs path only for entries and feed pages.
     special = set(by_src) | ({scope.page_src for scope in catalog.scopes} if catalog else set())
@@ -95,23 +100,35 @@ def _add_head_tags(project: Project, site_dir: Path) -> int:
     image = (config.data.get("extra") or {}).get("social_image")
     count = 0
     for page in sorted(site_dir.rglob("*.html")):
-        if page == site_dir / "404.html":
-            continue  # the theme's error page, not a page of the site (MkDocs skips it too)
-        src = _page_src(page.relative_to(site_dir).as_posix(), special)
-        entry = by_src.get(src)
-        tags = ""
-        if entry is not None and social and config.site_url:
-            url = config.site_url.rstrip("/") + "/" + result.renderer.urls.url(src)
-            tags = social_meta(entry, url, config.site_name, config.site_url, image)
-        if catalog is not None:
-            links = with_guard(head_links(catalog, src, entry), config.theme.get("name"))
-            tags = f"{tags}\n{links}" if tags and links else tags or links
+        rel = page.relative_to(site_dir).as_posix()
+        if rel in result.data_files:
+            continue  # a file openwork wrote (a digest e-mail), not a page of the theme
         html = page.read_text(encoding="utf-8")
-        if not tags or tags in html:
-            continue  # nothing to add, or published before: the page has them already
-        page.write_text(add_to_head(html, tags), encoding="utf-8")
-        count += 1
+        if rel == "404.html":
+            # The theme's error page is served at any address: links start from the root.
+            base = urlsplit(config.site_url or "/").path or "/"
+            done = _once(html, status.banner_anywhere(base) if status else "", add_banner)
+        else:
+            src = _page_src(rel, special)
+            entry = by_src.get(src)
+            tags = ""
+            if entry is not None and social and config.site_url:
+                url = config.site_url.rstrip("/") + "/" + result.renderer.urls.url(src)
+                tags = social_meta(entry, url, config.site_name, config.site_url, image)
+            if catalog is not None:
+                links = with_guard(head_links(catalog, src, entry), config.theme.get("name"))
+                tags = f"{tags}\n{links}" if tags and links else tags or links
+            done = _once(html, tags, add_to_head)
+            done = _once(done, status.banner(src) if status else "", add_banner)
+        if done != html:
+            page.write_text(done, encoding="utf-8")
+            count += 1
     return count
+
+
+def _once(html: str, fragment: str, add: Callable[[str, str], str]) -> str:
+    """`add(html, fragment)`, unless there is nothing to add or a publish before added it."""
+    return add(html, fragment) if fragment and fragment not in html else html
 
 
 def _has_plugin(plugins: object, name: str) -> bool:
