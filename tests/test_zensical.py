@@ -66,7 +66,11 @@ def test_both_builds_feeds_carry_the_same_items(example: Built, zensical_example
 def test_every_page_links_the_same_feeds_in_both_builds(
     example: Built, zensical_example: Built
 ) -> None:
-    pages = sorted(p for p in published(example.site_dir) if p.endswith(".html"))
+    pages = sorted(
+        p
+        for p in published(example.site_dir)
+        if p.endswith(".html") and not p.endswith("/email.html")  # status (#16): e-mails
+    )
     assert len(pages) > 50
     for rel in pages:
         ours, theirs = (

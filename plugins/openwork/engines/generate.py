@@ -31,6 +31,7 @@ from openwork.render.problem_pages import problem_pages
 
 MARKER = ".openwork-build"  # only a folder holding this file is ever removed by generate
 CSS_URI = "assets/openwork.css"
+STATUS_CSS = "assets/status.css"  # status (#16): written with the data files
 HOME_PAGES = ("index.md", "README.md")
 
 
@@ -264,8 +265,9 @@ def engine_config(project: Project, fragment: list[dict[str, str]], out: Generat
     if theme:
         data["theme"] = theme
     extra_css = [str(css) for css in data.get("extra_css") or []]
-    if CSS_URI not in extra_css:
-        extra_css.append(CSS_URI)
+    for css_uri in (CSS_URI, STATUS_CSS):  # status (#16): status.css is a data file
+        if css_uri not in extra_css:
+            extra_css.append(css_uri)
     data["extra_css"] = extra_css
     if isinstance(data.get("watch"), list):
         data["watch"] = [str((config.root / str(w)).resolve()) for w in data["watch"]]

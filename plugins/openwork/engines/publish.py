@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from openwork.engines.generate import CSS_URI
 from openwork.engines.markdown import BodyRenderer
@@ -19,6 +20,7 @@ from openwork.pipeline import write_feed_files
 from openwork.problems import Problem
 from openwork.render.links import rewrite_links
 from openwork.render.social import social_meta
+from openwork.render.status import add_banner  # status (#16)
 
 
 @dataclass
@@ -95,9 +97,11 @@ def _add_head_tags(project: Project, site_dir: Path) -> int:
     image = (config.data.get("extra") or {}).get("social_image")
     count = 0
     for page in sorted(site_dir.rglob("*.html")):
-        if page == site_dir / "404.html":
-            continue  # the theme's error page, not a page of the site (MkDocs skips it too)
-        src = _page_src(page.relative_to(site_dir).as_posix(), special)
+        rel = page.relative_to(site_dir).as_posix()
+        _add_banner(project, page, rel)  # status (#16): the open-incident banner
+        if page == site_dir / "404.html" or rel in result.data_files:
+            continue  # the theme's error page and the digest e-mails are not pages of the site
+        src = _page_src(rel, special)
         entry = by_src.get(src)
         tags = ""
         if entry is not None and social and config.site_url:
@@ -112,6 +116,23 @@ def _add_head_tags(project: Project, site_dir: Path) -> int:
         page.write_text(add_to_head(html, tags), encoding="utf-8")
         count += 1
     return count
+
+
+def _add_banner(project: Project, page: Path, rel: str) -> None:
+    """status (#16): the banner on every page while an incident is open, as on_post_page
+    and on_post_template add it under MkDocs (once: publishing again changes nothing)."""
+    status, config = project.result.status, project.config
+    if status is None or rel in project.result.data_files:
+        return
+    html = page.read_text(encoding="utf-8")
+    if 'id="ow-banner"' in html:
+        return
+    if rel == "404.html":
+        banner = status.banner_anywhere(urlsplit(config.site_url or "/").path or "/")
+    else:
+        banner = status.banner(_page_src(rel, set(project.result.entry_pages)))
+    if banner:
+        page.write_text(add_banner(html, banner), encoding="utf-8")
 
 
 def _has_plugin(plugins: object, name: str) -> bool:
