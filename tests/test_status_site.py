@@ -344,3 +344,16 @@ def test_an_open_incident_without_a_timeline_shows_when_it_started(tmp_path: Pat
     )
     page = build_site(root / "mkdocs.yml", root / "site").page("")
     assert "Started <time" in page and "16 November 2026, 09:00 UTC" in page
+
+
+def test_the_zensical_build_has_the_banner_and_the_status_files(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    assert main(["build", "--engine", "zensical", "-f", str(root / "mkdocs.yml")]) == 0
+    site = root / "site"
+    for rel in ("index.html", "about/index.html", "status/index.html", "404.html"):
+        assert (site / rel).read_text("utf-8").count('id="ow-banner"') == 1, rel
+    email = (site / "weeknotes/weeks/2026-w47/email.html").read_text("utf-8")
+    assert "ow-banner" not in email and 'rel="alternate"' not in email
+    assert (site / "incidents.csv").is_file() and (site / "assets/status.css").is_file()
+    assert main(["publish", "-f", str(root / "mkdocs.yml"), str(site)]) == 0
+    assert (site / "index.html").read_text("utf-8").count('id="ow-banner"') == 1  # not twice
