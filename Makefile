@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 AXE := tests/.node/node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check test lint bench golden clean chromium
+.PHONY: serve build build-zensical serve-zensical check test lint bench golden clean chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,16 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Zensical (docs/guides/zensical.md): openwork writes the pages into
+# .openwork/build/, Zensical builds them, openwork adds the feeds.
+build-zensical: $(STAMP)
+	$(BIN)/openwork build --engine zensical
+
+serve-zensical: $(STAMP)
+	$(BIN)/openwork generate
+	$(BIN)/openwork generate --watch & trap 'kill $$!' EXIT INT TERM; \
+	  $(BIN)/zensical serve -f .openwork/build/mkdocs.yml
 
 # The same verdict as `make build` on the content, without building: any problem fails.
 check: $(STAMP)

@@ -6,10 +6,12 @@
 
 Each round builds the corpus once with each tool in turn (openwork; plain MkDocs + Material
 with the entries as pages out of the nav; Material's blog + tags + mkdocs-rss-plugin when
-that plugin is installed), so a busy machine slows all of them alike. Prints the median time,
-the ratio to plain MkDocs, the peak memory of the build process, pages and feed bytes; then
-`openwork check` on a large corpus and a serve-style rebuild after editing one entry, each
-against the targets of issue 13. Timings are for this machine: compare runs on one machine.
+that plugin is installed; the openwork site built by Zensical, `openwork build --engine
+zensical`, when Zensical is installed), so a busy machine slows all of them alike. Prints the
+median time, the ratio to plain MkDocs, the peak memory of the build process, pages and feed
+bytes; then `openwork check` on a large corpus and a serve-style rebuild after editing one
+entry, each against the targets of issue 13. Timings are for this machine: compare runs on
+one machine.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import importlib.util
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,19 +81,33 @@ def output_size(out: Path) -> tuple[int, int]:
     return pages, feeds
 
 
+def build_command(tool: str, root: Path, out: Path) -> tuple[list[str], Path]:
+    """The build each tool is timed on, and where its site ends up."""
+    if tool == "zensical":
+        # The same openwork site, built by Zensical: generate, zensical build, publish. From
+        # nothing each time, as `mkdocs build --clean` is (Zensical keeps a cache there).
+        shutil.rmtree(root / ".openwork", ignore_errors=True)
+        return [str(BIN / "openwork"), "build", "--engine", "zensical"], root / "site"
+    return [str(BIN / "mkdocs"), "build", "-q", "--clean", "-d", str(out)], out
+
+
 def compare(
     entries: int, repeat: int, tools: list[str], tmp: Path, sources: dict[str, str]
 ) -> dict[str, Runs]:
     """Interleaved builds. A tool 'openwork:LABEL' is openwork imported from sources[LABEL]
-    (a copy of `plugins/` made before a change), on the same corpus as 'openwork'."""
+    (a copy of `plugins/` made before a change), on the same corpus as 'openwork'; 'zensical'
+    builds the openwork corpus with Zensical."""
     layouts = {tool.split(":")[0] for tool in tools}
-    roots = {name: generate(tmp / f"{name}-{entries}", entries, layout=name) for name in layouts}
+    layout_of = {"zensical": "openwork"}  # Zensical builds the openwork site itself
+    roots = {
+        name: generate(tmp / f"{name}-{entries}", entries, layout=layout_of.get(name, name))
+        for name in layouts
+    }
     runs = {tool: Runs() for tool in tools}
     for round_ in range(repeat):
         for tool in tools if round_ % 2 == 0 else reversed(tools):
-            out = tmp / f"out-{tool}-{entries}"
-            cmd = [str(BIN / "mkdocs"), "build", "-q", "--clean", "-d", str(out)]
             layout, _, label = tool.partition(":")
+            cmd, out = build_command(layout, roots[layout], tmp / f"out-{tool}-{entries}")
             seconds, cpu, peak, failed = run(cmd, roots[layout], sources.get(label, ""))
             if failed:
                 print(f"{tool} build failed:\n{failed}", file=sys.stderr)
@@ -201,6 +218,10 @@ def main() -> int:
         print("(Material's blog left out: `pip install mkdocs-rss-plugin` to compare with it)")
     else:
         tools.append("blog")
+    if importlib.util.find_spec("zensical") is None:
+        print("(Zensical left out: `pip install 'openwork[zensical]'` to compare with it)")
+    else:
+        tools.append("zensical")
     print(f"machine: {machine()}")
     print(
         "| entries | tool | wall (vs plain) | CPU (vs plain) | peak memory | pages | feeds "

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.builder import Built, build_site, copy_example
+from tests.browsing import ARGS, CHROMIUM, serving
+from tests.builder import Built, copy_example, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +20,7 @@ def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def example(example_root: Path) -> Built:
     """The example organisation (plus hidden canaries), built like `make build` does."""
-    return build_site(example_root / "mkdocs.yml", example_root.parent / "site")
+    return mkdocs_build(example_root / "mkdocs.yml", example_root.parent / "site")
 
 
 @pytest.fixture
@@ -36,36 +32,6 @@ def tiny(tmp_path: Path) -> Path:
 
 
 # Browser tests: the built example served over HTTP, driven by Debian's Chromium.
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serving(site_dir: Path) -> Iterator[str]:
-    """A built site served over HTTP on a free local port, as its base URL."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def served(example: Built) -> Iterator[str]:
     with serving(example.site_dir) as url:

@@ -16,6 +16,9 @@ from openwork.content.schemas import NESTED, SCHEMAS
 FIELDS = sorted({name for schema in SCHEMAS.values() for name in schema.model_fields})
 NESTED_FIELDS = sorted({n for part in NESTED.values() for n in part.model_fields})
 ODD_KEYS = ["Draft", "drafts", "publish-after", "embargo", "published", "Title", "tiltle", "~"]
+# Other generators' fields, read through content/aliases.py
+ODD_KEYS += ["publishDate", "week_ending", "lastmod", "description", "excerpt", "author"]
+ODD_KEYS += ["categories", "permalink", "layout"]
 
 # Text that once broke something, or could: controls, RTL, separators, markers, HTML, huge.
 NASTY_TEXT = [
@@ -54,6 +57,10 @@ NASTY_TEXT = [
     "human error",
     "\t",
     "\n\n",
+    "{{ site.url }}/x",
+    "{% raw %}{% endraw",
+    "{% link _posts/2020-01-01-x.md %}",
+    '{{< ref "x" >}}',
 ]
 NASTY_SCALARS: list[object] = [
     None,
@@ -94,6 +101,13 @@ RAW_LINES = [
     "\ttitle: tab",
     "title: 'unterminated",
     "? complex key\n: value",
+    "published: 'yes'",
+    'publishDate: !!timestamp "soon"',
+    "author: {name: x, url: [1]}",
+    "categories: [a, [b], {c: d}]",
+    "week_ending: 0001-01-01",
+    "description: [1, 2]",
+    "excerpt_separator: <!--more-->",
 ]
 BODIES = [
     "Plain text.\n",
@@ -110,6 +124,8 @@ BODIES = [
     "# Heading\n\n" + "word " * 2000 + "\n",
     "<script>alert(1)</script>\n",
     "The operator was careless and should have known.\n",
+    "{% include x.html %}\n\n{{ page.title }} {% raw %}{{ x }}{% endraw %}\n",
+    "```liquid\n{% if x %}\n```\n{% unclosed\n",
     "",
 ]
 

@@ -28,6 +28,7 @@ PAGES = (
     "incidents/",
     "experiments/",
     "feeds/",
+    "status/",  # status (#16)
 )
 MATERIAL_CHROME = [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"], [".md-search"]]
 
@@ -64,9 +65,13 @@ def _serious(page, axe_source: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_or_critical_violations(served: str, browser, axe_source: str, scheme) -> None:
-    page = browser.new_page(color_scheme=scheme)
+@pytest.mark.parametrize(
+    ("scheme", "width"), [("light", 1280), ("dark", 1280), ("dark", 390)], ids=str
+)
+def test_no_serious_or_critical_violations(
+    served: str, browser, axe_source: str, scheme: str, width: int
+) -> None:
+    page = browser.new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
     found: dict[str, list[str]] = {}
     for url in PAGES:
         page.goto(served + url)

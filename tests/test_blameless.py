@@ -9,7 +9,7 @@ from openwork.content import read_content
 from openwork.content.blameless import FAMILIES, Passage, Rules
 from openwork.options import Options
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
 
 PEOPLE = ["Josh Whitfield", "Mei Chen", "Will Hughes", "Amara Okafor", "Amara Jones", "Ed Bell"]
 
@@ -257,7 +257,7 @@ def test_disabled_and_custom_phrases_from_options(tmp_path: Path) -> None:
 
 def test_mkdocs_build_logs_the_warnings_and_still_builds(tmp_path: Path) -> None:
     root = _site(tmp_path)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert any(
         w.endswith(
             "incidents/2026-03-02-payments.md:24: blameless: 'careless' judges a "
@@ -274,5 +274,5 @@ def test_mkdocs_build_with_blameless_disabled_is_quiet(tmp_path: Path) -> None:
         "  - openwork", "  - openwork:\n      blameless:\n        enabled: false"
     )
     root = _site(tmp_path, config)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert not [w for w in built.warnings if "blameless" in w]

@@ -20,7 +20,7 @@ from openwork.content import read_content
 from openwork.content.reader import ReadResult
 from openwork.options import load_options
 
-from tests.builder import MINIMAL_MKDOCS, REPO, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, REPO, Built, mkdocs_build, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, WEEKNOTE, md
 
 CANARIES = (
@@ -141,7 +141,7 @@ BAD_LINES = (
 
 def test_a_bad_entry_is_skipped_and_reported_and_the_rest_builds(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "src", BAD_SITE)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     for line in BAD_LINES:
         assert any(line in w for w in built.warnings), (line, built.warnings)
     assert "The good weeknote" in built.page("weeknotes/2026-w47-platform/")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, Built, mkdocs_build, write_tree
 
 
 def experiment(title: str, date: str, status: str, **fields: str) -> str:
@@ -81,7 +81,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         tmp_path_factory.mktemp("experiments"),
         {"mkdocs.yml": MINIMAL_MKDOCS, "docs/index.md": "# Home\n", **EXPERIMENTS},
     )
-    return build_site(root / "mkdocs.yml", root / "site")
+    return mkdocs_build(root / "mkdocs.yml", root / "site")
 
 
 def _board(page: str) -> list[tuple[str, list[str]]]:
@@ -153,7 +153,7 @@ def test_hypothesis_card_outcome_and_metrics_table(built: Built) -> None:
 def test_many_experiments_keep_a_paginated_list_by_date(tmp_path: Path) -> None:
     config = MINIMAL_MKDOCS.replace("  - openwork", "  - openwork:\n      pagination: 3")
     root = write_tree(tmp_path, {"mkdocs.yml": config, "docs/index.md": "# Home\n", **EXPERIMENTS})
-    site = build_site(root / "mkdocs.yml", root / "site")
+    site = mkdocs_build(root / "mkdocs.yml", root / "site")
     first = site.page("experiments/")
     assert "All experiments by date" in first
     assert sum(len(ids) for _, ids in _board(first)) == 8  # the board shows every experiment

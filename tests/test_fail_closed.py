@@ -84,3 +84,9 @@ def test_a_comment_in_front_matter_is_fine_when_private_text_is_included(tmp_pat
     text = md("title: Forms <!-- private -->x<!-- /private -->\n" + EXPERIMENT[21:])
     result = read(tmp_path, {"experiments/x.md": text}, include_private=True)
     assert entry(result, "experiments/x").title.startswith("Forms")
+
+
+def test_jekylls_excerpt_separator_is_not_private_text(tmp_path: Path) -> None:
+    text = md(WEEKNOTE + "excerpt_separator: <!--more-->\n")
+    result = read(tmp_path, {"weeknotes/2026-W47.md": text})
+    assert entry(result, "weeknotes/2026-W47").extra["excerpt_separator"] == "<!--more-->"

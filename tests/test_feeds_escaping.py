@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
-from tests.builder import Built, build_site, write_tree
+from tests.builder import Built, mkdocs_build, write_tree
 
 SUMMARY = "We replaced <div> soup & <img src=x onerror=alert(1)> tags"
 TEAM = "Ops <i>&</i> co"
@@ -77,7 +77,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
                 """,
         },
     )
-    return build_site(root / "mkdocs.yml", root / "site")
+    return mkdocs_build(root / "mkdocs.yml", root / "site")
 
 
 def _team_folder(built: Built) -> str:

@@ -16,7 +16,7 @@ from openwork.feeds.catalog import FeedSettings, build_catalog
 from openwork.feeds.head import add_to_head, head_links
 from openwork.feeds.model import item_id
 from openwork.feeds.publish import feed_files
-from openwork.index import build_site
+from openwork.index import build_site as index_site
 from openwork.options import load_options
 from openwork.render import PageUrls
 
@@ -223,7 +223,7 @@ def _catalog(tmp_path: Path, formats: tuple[str, ...] = ("rss", "atom", "json"))
     )
     options = load_options({})
     result = read_content(tmp_path, options)
-    site = build_site(
+    site = index_site(
         result.entries, result.authors, options, datetime(2026, 3, 7, tzinfo=UTC).date()
     )
     settings = FeedSettings(site_name="Tiny", site_url="https://tiny.example/", formats=formats)
@@ -262,7 +262,7 @@ def test_feed_urls_with_unicode_letters_are_percent_encoded(tmp_path: Path) -> N
     )
     options = load_options({})
     result = read_content(tmp_path / "u", options)
-    site = build_site(result.entries, {}, options, datetime(2026, 3, 7, tzinfo=UTC).date())
+    site = index_site(result.entries, {}, options, datetime(2026, 3, 7, tzinfo=UTC).date())
     settings = FeedSettings(site_name="T", site_url="https://t.example/")
     catalog = build_catalog(site, settings, PageUrls())
     tag = catalog.find("tag", "café")
@@ -286,7 +286,7 @@ def test_head_links_escape_titles_and_sit_before_head_end(tmp_path: Path) -> Non
     scope = catalog2.find("team", "ops-team")
     assert scope is not None
     object.__setattr__(scope, "title", 'Say "hi" <now>')
-    assert 'title="Say &quot;hi&quot; &lt;now&gt; (RSS)"' in head_links(catalog2, scope.page_src)
+    assert 'title="Say &#34;hi&#34; &lt;now&gt; (RSS)"' in head_links(catalog2, scope.page_src)
 
 
 def test_front_matter_is_escaped_in_every_format(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builder import REPO, build_site
+from tests.builder import REPO, mkdocs_build
 
 FIXTURE = REPO / "tests" / "fixtures" / "tiny-site"
 GOLDEN = REPO / "tests" / "golden" / "feeds"
@@ -51,7 +51,7 @@ def regenerate(actual: dict[str, bytes]) -> None:
 
 @pytest.fixture(scope="module")
 def actual(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    built = build_site(FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("golden") / "site")
+    built = mkdocs_build(FIXTURE / "mkdocs.yml", tmp_path_factory.mktemp("golden") / "site")
     assert built.warnings == []
     feeds = built_feeds(built.site_dir)
     if REGENERATE:

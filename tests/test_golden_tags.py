@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openwork.content import read_content
-from openwork.index import build_site
+from openwork.index import build_site as index_site
 from openwork.options import load_options
 from openwork.render import PageUrls, Renderer
 from openwork.render.pages import generate_pages
@@ -94,7 +94,7 @@ def _tag_pages(root: Path) -> dict[str, str]:
         "tag 'c++' would have the URL /tags/c/, which belongs to tag 'c'",
         "tag 'secret' is not in tags.yml",  # drafts are checked too, so they are ready
     ]
-    site = build_site(
+    site = index_site(
         result.entries,
         result.authors,
         options,

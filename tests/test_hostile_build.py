@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 from openwork.content.text import FORBIDDEN
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
 from tests.hostile import hostile_files
 
 FEEDS = ["feed.xml", "atom.xml", "feed.json"]
@@ -22,7 +22,7 @@ def test_a_site_of_hostile_entries_builds_with_every_feed(tmp_path: Path) -> Non
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    built = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
 
     for warning in built.warnings:
         assert "Traceback" not in warning and "could not" not in warning, warning
@@ -48,3 +48,21 @@ def test_a_site_of_hostile_entries_builds_with_every_feed(tmp_path: Path) -> Non
             assert not feedparser.parse(text).bozo, path
         if path.suffix == ".json":
             json.loads(text)
+
+
+def test_fields_of_another_kind_are_extras_not_its_data(tmp_path: Path) -> None:
+    weeknote = (
+        "---\ndate: 2026-11-20\nteam: platform\nactions: true\ntimeline: [x]\n"
+        "metrics: 3.5\nstatus: 7\n---\nText.\n"
+    )
+    write_tree(
+        tmp_path,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS,
+            "docs/index.md": "# Home\n",
+            "weeknotes/2026-W47-platform.md": weeknote,
+        },
+    )
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert built.exists("weeknotes/2026-w47-platform/index.html")
+    assert not [w for w in built.warnings if "could not" in w]

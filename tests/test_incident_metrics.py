@@ -17,7 +17,7 @@ from openwork.index.metrics import incident_metrics, median, monthly_counts, res
 from openwork.options import Options
 from openwork.render.charts import nice_step
 
-from tests.builder import Built, build_site, write_tree
+from tests.builder import Built, mkdocs_build, write_tree
 
 SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"]
 LONDON = ZoneInfo("Europe/London")
@@ -286,7 +286,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
             ),
         },
     )
-    return build_site(root / "mkdocs.yml", root / "site")
+    return mkdocs_build(root / "mkdocs.yml", root / "site")
 
 
 def _svg(page: str, chart_id: str) -> ET.Element:
@@ -395,7 +395,7 @@ def test_incident_page_shows_the_durations(built: Built) -> None:
 
 
 def test_no_charts_without_incidents(tiny: Path, tmp_path: Path) -> None:
-    site = build_site(tiny / "mkdocs.yml", tmp_path / "site")
+    site = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "site")
     page = site.page("incidents/")
     assert "<svg" not in page.split('<article class="md-content__inner md-typeset">')[1]
     assert "Nothing published yet." in page

@@ -3,16 +3,20 @@ out everywhere; previews never reach a feed; pages never overwrite one another."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import feedparser
 import pytest
+from openwork import paths
+from openwork.cli import main
+from openwork.index import build_site as index_site
 from openwork.options import Options
-from openwork.pipeline import SiteSettings, feed_documents, run, stages
+from openwork.pipeline import SiteSettings, feed_documents, run, shown_entries, stages
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
-from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
+from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md, read
 
 SETTINGS = SiteSettings(site_name="Tiny", site_url="https://tiny.example/")
 # A theme override with a bug that only one entry meets: the kind of failure no test of the
@@ -165,7 +169,7 @@ def test_serve_shows_previews_that_no_feed_opml_entries_json_or_search_carries(
             ),
         },
     )
-    served = build_site(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
+    served = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
     assert "Preview only." in served.page("weeknotes/secret/")
     assert "Preview only." in served.page("incidents/later/")
     public = ["Secret plans", "Embargoed outage", "stealth", "hush"]
@@ -194,9 +198,9 @@ def test_an_entry_whose_address_a_docs_page_takes_is_an_error_naming_both(
             "weeknotes/2026-W47-platform.md": md(WEEKNOTE),
         },
     )
-    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
     [warning] = [w for w in built.warnings if "handbook" in w]
-    assert "weeknotes/handbook.md:1: docs/weeknotes/handbook.md has the same" in warning
+    assert "weeknotes/handbook.md:1: docs/weeknotes/handbook.md has the same address" in warning
     assert "The docs handbook" in built.page("weeknotes/handbook/")
     assert "Entry handbook" not in built.all_text()  # no feed points at the docs page for it
 
@@ -206,10 +210,52 @@ def test_a_docs_page_replaces_a_listing_page_with_a_note(tiny: Path, tmp_path: P
         tiny,
         {"docs/teams/index.md": "# Our teams, by hand\n", "weeknotes/a.md": md(WEEKNOTE)},
     )
-    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
     assert "Our teams, by hand" in built.page("teams/")
     assert built.exists("teams/platform/index.html")
     assert not built.warnings
+
+
+def test_page_writers_never_give_a_team_author_or_tag_its_listings_address() -> None:
+    # The read stage refuses such names; the page writers stay safe whatever reaches them.
+    assert paths.team("index") == "teams/index-team.md" != paths.teams()
+    assert paths.author("index") == "authors/index-author.md" != paths.authors()
+    assert paths.tag("index") == "tags/index-tag.md" != paths.tags()
+    assert paths.tag("page") == "tags/page-tag.md"
+    assert paths.team("...") == "teams/unnamed-team.md"  # never a hidden or empty name
+    assert paths.author("../x") == "authors/x.md"
+
+
+def test_check_reports_what_the_build_trips_on(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _site(tiny)
+    write_tree(
+        tiny,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS.replace(
+                "  name: material", "  name: material\n  custom_dir: overrides"
+            ),
+            "docs/weeknotes/handbook.md": "# Handbook\n",
+            "weeknotes/handbook.md": md("title: Handbook\ndate: 2026-11-02\nteam: ops\n"),
+        },
+    )
+    _override(tiny, "entry_footer.html")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "site")
+    from_build = sorted(w.removeprefix("openwork: ") for w in built.warnings)
+    monkeypatch.chdir(tiny)
+    assert main(["check"]) == 1
+    # The build log says the level once (an ERROR record); check says it in the line.
+    from_check = sorted(
+        line.replace(": error: ", ": ", 1)
+        for line in capsys.readouterr().out.splitlines()
+        if ": error: " in line
+    )
+    assert from_check == from_build
+    assert [line.split(":")[0] for line in from_check] == [
+        "weeknotes/2026-W46-platform.md",  # its page cannot render
+        "weeknotes/handbook.md",  # a docs page has its address
+    ]
 
 
 @pytest.mark.parametrize(
@@ -230,8 +276,52 @@ def test_a_team_or_author_named_index_never_replaces_its_listing(
         tiny,
         {"weeknotes/2026-W47-x.md": md(front), "weeknotes/2026-W46-data.md": md(other)},
     )
-    built = build_site(tiny / "mkdocs.yml", tmp_path / "out")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "out")
     # The name is refused where it is written; the listing stays the listing.
     assert [w for w in built.warnings if "2026-W47-x.md" in w and said in w], built.warnings
     page = built.page(listing)
     assert "ow-" in page and ("data" in page if listing == "teams/" else "ada" in page)
+
+
+def test_one_preview_policy_and_a_site_that_stays_as_built(tmp_path: Path) -> None:
+    result = read(
+        tmp_path,
+        {
+            "weeknotes/2026-W47-platform.md": md(WEEKNOTE + "tags: [ops]\n"),
+            "weeknotes/draft.md": md("title: Draft\ndate: 2026-11-21\nteam: x\ndraft: true\n"),
+        },
+    )
+    shown, previews = shown_entries(result, "build")
+    assert [e.id for e in shown] == ["weeknotes/2026-W47-platform"] and not previews
+    shown, previews = shown_entries(result, "serve")
+    assert [e.id for e in shown] == ["weeknotes/draft", "weeknotes/2026-W47-platform"]
+    assert previews == {"weeknotes/draft"}
+    site = index_site(shown, {}, Options(), NOW.date(), previews=previews)
+    assert [e.id for e in site.entries] == [e.id for e in shown]
+    assert site.is_preview(shown[0]) and not site.is_preview(shown[1])
+    public = site.public()
+    assert [e.id for e in public.entries] == ["weeknotes/2026-W47-platform"]
+    assert "x" not in public.by_team and not public.previews
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        site.previews = frozenset()  # type: ignore[misc]
+
+
+def test_under_serve_an_entry_the_pipeline_left_out_shows_its_problem(
+    tiny: Path, tmp_path: Path
+) -> None:
+    _site(tiny)
+    write_tree(
+        tiny,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS.replace(
+                "  name: material", "  name: material\n  custom_dir: overrides"
+            )
+        },
+    )
+    _override(tiny, "entry_footer.html")
+    served = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "serve", command="serve")
+    page = served.page("weeknotes/2026-w46-platform/")
+    assert "openwork could not render this entry: ZeroDivisionError" in page
+    assert "Platform team: week 47, 2026" in served.page("weeknotes/2026-w47-platform/")
+    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "build")
+    assert not built.exists("weeknotes/2026-w46-platform/index.html")

@@ -12,7 +12,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from openwork.cli.app import main
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
 from tests.reading import INCIDENT, WEEKNOTE, md
 
 CLEAN = {"weeknotes/2026-W47-platform.md": md(WEEKNOTE + "title: A clean week")}
@@ -33,7 +33,7 @@ def _check(root: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> int:
 
 def _build_passes(root: Path, out: Path, strict: bool) -> bool:
     try:
-        build_site(root / "mkdocs.yml", out, strict=strict)
+        mkdocs_build(root / "mkdocs.yml", out, strict=strict)
     except Abort:
         return False
     return True

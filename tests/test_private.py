@@ -10,7 +10,7 @@ from openwork.content import read_content
 from openwork.content.private import marker_problems, strip_comments, strip_private
 from openwork.options import Options
 
-from tests.builder import Built, build_site, write_tree
+from tests.builder import Built, mkdocs_build, write_tree
 
 CONFIG = """
 site_name: Private test
@@ -148,7 +148,7 @@ def _every_output(built: Built) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def public(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = _tree(tmp_path_factory.mktemp("private"))
-    return build_site(root / "mkdocs.yml", root / "site")
+    return mkdocs_build(root / "mkdocs.yml", root / "site")
 
 
 def test_no_canary_in_any_output_file(public: Built) -> None:
@@ -235,7 +235,7 @@ def test_docs_pages_lose_private_blocks_but_keep_examples_in_code(public: Built)
 def test_include_private_keeps_the_blocks(tmp_path: Path) -> None:
     config = CONFIG.replace("  - openwork", "  - openwork:\n      include_private: true")
     root = _tree(tmp_path, config)
-    built = build_site(root / "mkdocs.yml", root / "site")
+    built = mkdocs_build(root / "mkdocs.yml", root / "site")
     page = built.page("weeknotes/2026-w10-platform/")
     for canary in ("CANARY-INLINE-EXCERPT", "CANARY-HEADING", "CANARY-SPACED", "CANARY-IN-FENCE"):
         assert canary in page
@@ -356,3 +356,17 @@ def test_an_unclosed_comment_hides_the_rest_and_warns() -> None:
 def test_a_comment_shown_in_code_stays_and_an_unclosed_one_after_it_hides() -> None:
     body = "```\n<!-- shown -->\n```\n\nText <!-- hidden\nmore\n"
     assert strip_comments(body) == "```\n<!-- shown -->\n```\n\nText "
+
+
+def test_a_docs_page_keeps_closed_comments_and_loses_an_unclosed_ones_tail() -> None:
+    from openwork.content.private import public_docs_page
+
+    page = (
+        "A <!-- kept -->\n`<!-- private -->` shown\n<!-- private -->x<!-- /private -->\n<!-- b\nc"
+    )
+    assert public_docs_page(page) == "A <!-- kept -->\n`<!-- private -->` shown\n\n"
+
+
+def test_a_marker_with_a_dash_too_many_still_hides() -> None:
+    stripped, unclosed = strip_private("a <!--- private ---> secret <!--- /private ---> b")
+    assert (stripped, unclosed) == ("a  b", False)

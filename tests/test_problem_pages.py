@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from tests.builder import MINIMAL_MKDOCS, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
 from tests.reading import INCIDENT, WEEKNOTE, md
 
 BROKEN = "incidents/2026-11-03-search.md"
@@ -30,7 +30,7 @@ def _problem_list(page: str) -> list[str]:
 
 def test_serve_shows_the_problems_at_the_entrys_url(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "src", SITE)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site", command="serve")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site", command="serve")
     page = built.page("incidents/2026-11-03-search/")
     assert "This entry is not on the site." in page
     problems = _problem_list(page)
@@ -57,7 +57,7 @@ def test_serve_shows_the_problems_at_the_entrys_url(tmp_path: Path) -> None:
 
 def test_a_public_build_has_nothing_at_a_rejected_entrys_url(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "src", SITE)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert not built.exists("incidents/2026-11-03-search/index.html")
     assert not built.exists("experiments/broken-yaml/index.html")
     assert "This entry is not on the site" not in built.all_text()
@@ -72,6 +72,24 @@ def test_an_entry_keeps_its_url_when_a_duplicate_is_rejected(tmp_path: Path) -> 
         "incidents/b/outage.md": md(INCIDENT.replace("Search down", "The second outage")),
     }
     root = write_tree(tmp_path / "src", files)
-    built = build_site(root / "mkdocs.yml", tmp_path / "site", command="serve")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site", command="serve")
     assert "The first outage" in built.page("incidents/outage/")
     assert "not on the site" not in built.page("incidents/outage/")
+
+
+def test_an_entry_rejected_for_its_folder_defaults_shows_the_meta_yml_problem(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "mkdocs.yml": MINIMAL_MKDOCS,
+        "docs/index.md": "# Home\n",
+        "weeknotes/ops/.meta.yml": "team: ops\ndraft: maybe\n",
+        "weeknotes/ops/2026-W47-ops.md": md("date: 2026-11-20"),
+    }
+    root = write_tree(tmp_path / "src", files)
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site", command="serve")
+    page = built.page("weeknotes/2026-w47-ops/")
+    problems = _problem_list(page)
+    assert any("weeknotes/ops/.meta.yml:2" in p and "draft" in p for p in problems), problems
+    marked = lxml_html.fromstring(page).xpath("//pre//mark")
+    assert [" ".join(m.text_content().split()) for m in marked] == ["> 2 | draft: maybe"]

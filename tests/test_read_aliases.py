@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
 from openwork.content.aliases import date_from_name, first_heading, map_aliases
 from openwork.content.liquid import convert
+from openwork.index.metrics import incident_metrics
+from openwork.reporting import group_problems
 
 from tests.reading import EXPERIMENT, INCIDENT, entry, md, read
 
@@ -32,6 +34,7 @@ def messages(result: object, path: str) -> list[str]:
         ({"categories": "release notes"}, {"tags": ["release", "notes"]}),
         ({"tags": ["a"], "categories": ["B", "a"]}, {"tags": ["a", "B"]}),
         ({"published": False}, {"draft": True}),
+        ({"published": False, "draft": False}, {"draft": True}),
         ({"published": True}, {}),
         ({"permalink": "/2024/x/"}, {"permalink": "/2024/x/"}),
     ],
@@ -164,3 +167,40 @@ def test_an_incident_without_started_is_published_without_durations(tmp_path: Pa
     assert item.durations() == {}
     [problem] = [p for p in result.problems if p.path == "incidents/a.md"]
     assert problem.level == "warning" and "timings not recorded" in problem.message
+
+
+def test_an_incident_without_started_counts_by_date_but_not_in_durations(
+    tmp_path: Path,
+) -> None:
+    timed = INCIDENT.replace("status: investigating", "status: resolved") + (
+        "resolved: 2026-11-03 11:00\n"
+    )
+    untimed = "\n".join(r for r in timed.splitlines() if not r.startswith("started:"))
+    untimed = untimed.replace("2026-11-03", "2026-12-04")
+    result = read(tmp_path, {"incidents/a.md": md(timed), "incidents/b.md": md(untimed)})
+    metrics = incident_metrics(result.entries, ["SEV1", "SEV2", "SEV3", "SEV4"], UTC)
+    assert [(m.month.month, sum(m.counts)) for m in metrics.months] == [(11, 1), (12, 1)]
+    assert [p.entry.id for p in metrics.resolve] == ["incidents/a"]
+    assert metrics.median_resolve == timedelta(hours=2)
+
+
+def test_an_archive_with_one_habit_gets_one_grouped_line(tmp_path: Path) -> None:
+    body = 'See [the guide](https://x.example){:target="_blank"}.\n'
+    files = {f"weeknotes/2022-11-{d}.md": md("team: web\n", body) for d in (11, 18, 25)}
+    result = read(tmp_path, files)
+    assert len(result.entries) == 3
+    [line] = group_problems(result.problems)
+    assert line.path == "weeknotes/2022-11-11.md" and line.line == 4
+    assert line.message.startswith("template code from another site generator ({:...}) was")
+    assert line.message.endswith(
+        "(3 files: first weeknotes/2022-11-11.md, weeknotes/2022-11-18.md, weeknotes/2022-11-25.md)"
+    )
+    assert all("{:" not in e.excerpt for e in result.entries)
+
+
+def test_a_bad_alias_value_is_reported_at_the_line_it_was_written(tmp_path: Path) -> None:
+    fm = "team: web\ntitle: Notes\npublished: last Tuesday\n"
+    result = read(tmp_path, {"weeknotes/notes.md": md(fm)})
+    [problem] = [p for p in result.problems if p.level == "error"]
+    assert (problem.path, problem.line) == ("weeknotes/notes.md", 4)
+    assert "last Tuesday" in problem.message

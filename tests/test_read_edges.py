@@ -76,16 +76,27 @@ def test_a_team_too_long_for_a_file_name_gets_a_cut_slug(tmp_path: Path) -> None
     assert {p.level for p in problems(result, "weeknotes/2026-W47-a.md")} == {"warning"}
 
 
-@pytest.mark.parametrize("team", ["index", "'!!!'", "Index"])
-def test_a_team_that_cannot_have_its_own_page_is_an_error(tmp_path: Path, team: str) -> None:
-    (error,) = _errors(tmp_path, {"weeknotes/2026-W47.md": md(f"date: 2026-11-20\nteam: {team}\n")})
-    assert error.startswith("weeknotes/2026-W47.md:3: error: team ")
+def test_a_team_without_letters_is_an_error(tmp_path: Path) -> None:
+    (error,) = _errors(tmp_path, {"weeknotes/2026-W47.md": md("date: 2026-11-20\nteam: '!!!'\n")})
+    assert error.startswith("weeknotes/2026-W47.md:3: error: team '!!!' has no letters")
 
 
-def test_an_author_id_index_is_an_error(tmp_path: Path) -> None:
-    files = {"weeknotes/2026-W47.md": md("date: 2026-11-20\nauthors: [Index]\n")}
-    (error,) = _errors(tmp_path, files)
-    assert "/authors/" in error
+@pytest.mark.parametrize(
+    ("front_matter", "line", "page"),
+    [
+        ("team: index\n", 3, "/teams/index-team/"),
+        ("team: Index\n", 3, "/teams/index-team/"),
+        ("team: t\nauthors: [Index]\n", 4, "/authors/index-author/"),
+    ],
+)
+def test_a_team_or_author_named_index_gets_another_page_with_a_warning(
+    tmp_path: Path, front_matter: str, line: int, page: str
+) -> None:
+    result = read(tmp_path, {"weeknotes/2026-W47.md": md("date: 2026-11-20\n" + front_matter)})
+    assert "weeknotes/2026-W47" in ids(result)
+    (warning,) = problems(result, "weeknotes/2026-W47.md")
+    assert (warning.line, warning.level) == (line, "warning")
+    assert f"its page is {page} instead" in warning.message
 
 
 def test_two_spellings_of_one_author_name_both_files(tmp_path: Path) -> None:
@@ -163,18 +174,24 @@ def test_an_alias_bomb_is_refused_in_every_yaml_file(tmp_path: Path, path: str) 
 # --- the boundary ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [("check_rules", "weeknotes/2026-W47.md"), ("load_authors", "authors.yml")],
+)
 def test_an_unforeseen_exception_is_an_error_naming_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, path: str
 ) -> None:
     def broken(*args: object) -> None:
         raise KeyError("boom\nforged: line")
 
-    monkeypatch.setattr(reader, "check_rules", broken)
+    monkeypatch.setattr(reader, where, broken)
     result = read(tmp_path, {"weeknotes/2026-W47.md": md(WEEKNOTE)})
     (error,) = result.errors
-    assert error.path == "weeknotes/2026-W47.md"
+    assert (error.path, error.line) == (path, 1)
     assert error.message.startswith("openwork could not read this file: KeyError: ")
     assert "\n" not in str(error) and "\\n" in str(error)
+    # a site file's failure leaves the entries read
+    assert ("weeknotes/2026-W47" in ids(result)) == (where == "load_authors")
 
 
 def test_problem_messages_escape_control_characters() -> None:
@@ -186,8 +203,8 @@ def test_authors_yml_ids_that_cannot_be_a_page_or_share_one(tmp_path: Path) -> N
     files = {"authors.yml": "index: Ix\n'!!!': Bang\njane-doe: Jane\nJane_Doe: Other Jane\n"}
     result = read(tmp_path, {**files, **GOOD})
     found = [(p.line, p.level) for p in problems(result, "authors.yml")]
-    assert found == [(1, "error"), (2, "error"), (4, "error")]
-    assert list(result.authors) == ["jane-doe"]
+    assert found == [(1, "warning"), (2, "error"), (4, "error")]
+    assert list(result.authors) == ["index", "jane-doe"]
 
 
 def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:

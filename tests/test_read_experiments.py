@@ -231,7 +231,7 @@ def test_bad_metrics(tmp_path: Path, metrics: str, line: int, level: str, says: 
 @pytest.mark.parametrize(
     ("field", "written", "says"),
     [
-        ("review_by", "next month", "review_by: 'next month' is not a date: expected YYYY-MM-DD"),
+        ("review_by", "next month", "review_by: 'next month' is not a date: expected a date"),
         ("started", "2026-02-29", "started: '2026-02-29' is not a real date"),
         ("owner", "[a, b]", "owner should be text, found a list"),
         ("hypothesis", "{a: b}", "hypothesis should be text, found a mapping of fields"),

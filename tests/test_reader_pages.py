@@ -9,7 +9,8 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
+from tests.browsing import serving
+from tests.builder import MINIMAL_MKDOCS, Built, mkdocs_build, write_tree
 from tests.reading import md
 
 
@@ -83,6 +84,7 @@ def test_a_feed_opened_in_a_browser_reads_as_a_page(served: str, browser, feed: 
     page.goto(served + feed)
     assert "This is a web feed" in page.locator("h2").first.inner_text()
     assert page.locator("h1").inner_text().startswith("Northfield Council Digital: ")
+    assert page.locator("html").get_attribute("lang") == "en"
     address = page.locator("#ow-feed-address").input_value()
     assert address == "https://digital.northfield.example/" + feed
     items = page.locator(".ow-feed-item h3 a")
@@ -102,7 +104,7 @@ def test_entry_pages_carry_open_graph_meta_escaped(tmp_path: Path) -> None:
         tmp_path / "src",
         {"mkdocs.yml": config, "docs/index.md": "# Home\n", "experiments/fix.md": md(front)},
     )
-    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     page = built.page("experiments/fix/")
     head = page.split("</head>", 1)[0]
     assert "<script>alert(1)" not in head and "<i>short" not in head
@@ -117,3 +119,67 @@ def test_entry_pages_carry_open_graph_meta_escaped(tmp_path: Path) -> None:
     assert meta["og:image"] == "https://tiny.example/assets/card.png"
     assert meta["twitter:card"] == "summary_large_image"
     assert "og:title" not in built.page("")  # listings and docs pages are not articles
+
+
+def test_tags_show_once_as_material_chips(served: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(served + "weeknotes/2026-w45-platform/")
+    assert page.locator(".md-tags a").count() >= 2
+    assert page.locator(".ow-tags").is_hidden()  # the line for other themes gives way
+    page.close()
+
+
+def test_printing_an_entry_or_the_incidents_page_keeps_content_not_navigation(
+    served: str, browser
+) -> None:
+    # Without JavaScript: Material's script opens <details> for print, the stylesheet must too.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(served + "incidents/")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar").first.is_hidden()
+    tables = page.locator("details.ow-chart__data table")
+    assert tables.count() == 2
+    for i in range(2):  # the charts' data tables print open, though their <details> are shut
+        assert page.locator("details.ow-chart__data").nth(i).get_attribute("open") is None
+        assert tables.nth(i).bounding_box()["height"] > 40
+    page.goto(served + "incidents/2026-10-28-address-lookup-outage/")
+    assert page.locator(".ow-card").is_visible() and page.locator(".ow-prevnext").is_hidden()
+    context.close()
+
+
+def test_the_feed_page_shows_a_summary_s_characters_not_entities(tmp_path: Path, browser) -> None:
+    summary = 'Cache & retry: "fast" <forms>'
+    front = f"title: Forms\ndate: 2026-11-02\nstatus: proposed\nsummary: '{summary}'\n"
+    front += "hypothesis: We believe shorter forms will result in more completions."
+    root = write_tree(
+        tmp_path / "src",
+        {"mkdocs.yml": MINIMAL_MKDOCS, "docs/index.md": "# Home\n", "experiments/f.md": md(front)},
+    )
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    with serving(built.site_dir) as url:
+        page = browser.new_page()
+        for feed in ("feed.xml", "atom.xml"):
+            page.goto(url + feed)
+            assert page.locator(".ow-feed-item p").inner_text() == summary, feed
+        page.close()
+
+
+def test_the_tab_follows_an_automatic_navigation_too(tmp_path: Path) -> None:
+    config = MINIMAL_MKDOCS.replace(
+        "  name: material", "  name: material\n  features: [navigation.tabs]"
+    )
+    root = write_tree(
+        tmp_path / "src",
+        {
+            "mkdocs.yml": config,
+            "docs/index.md": "# Home\n",
+            "docs/about.md": "# About\n",
+            "weeknotes/2026-W45-platform.md": md("date: 2026-11-06\nteam: platform"),
+        },
+    )
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    for url in ("weeknotes/2026-w45-platform/", "weeknotes/weeks/2026-w45/"):
+        tabs = built.page(url).split('class="md-tabs__list"', 1)[1].split("</ul>", 1)[0]
+        active = [c for c in tabs.split("<li")[1:] if "md-tabs__item--active" in c]
+        assert len(active) == 1 and "Weeknotes" in active[0], url

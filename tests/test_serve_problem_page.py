@@ -17,6 +17,9 @@ import pytest
 
 from tests.builder import MINIMAL_MKDOCS, write_tree
 from tests.reading import INCIDENT, md
+from tests.test_accessibility import _serious, axe_source
+
+__all__ = ["axe_source"]  # a fixture used below
 
 BROKEN = "incidents/2026-11-03-search.md"
 
@@ -74,7 +77,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def test_the_writer_sees_the_problem_then_the_fixed_entry(
-    serving: tuple[str, Path], browser: Any
+    serving: tuple[str, Path], browser: Any, axe_source: str
 ) -> None:
     from playwright.sync_api import expect
 
@@ -90,6 +93,7 @@ def test_the_writer_sees_the_problem_then_the_fixed_entry(
             f"{BROKEN}:4 severity 'SEV9' is not one of SEV1, SEV2, SEV3, SEV4"
         )
         expect(page.locator(".ow-problem__lines mark")).to_have_text(">    4 | severity: SEV9")
+        assert _serious(page, axe_source) == []  # readable by everyone, like the real pages
         # The writer fixes the file; serve rebuilds and the page reloads itself into the entry.
         (root / BROKEN).write_text(md(INCIDENT), encoding="utf-8")
         expect(page.locator("h1")).to_have_text("Search down", timeout=60_000)

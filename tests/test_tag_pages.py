@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.builder import Built, build_site, write_tree
+from tests.builder import Built, mkdocs_build, write_tree
 
 CONFIG = """
 site_name: Tagged
@@ -92,7 +92,7 @@ FILES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = write_tree(tmp_path_factory.mktemp("tagged"), FILES)
-    return build_site(root / "mkdocs.yml", root / "site")
+    return mkdocs_build(root / "mkdocs.yml", root / "site")
 
 
 def _doc(html: str) -> lxml.html.HtmlElement:
@@ -271,7 +271,7 @@ def _small(tmp_path: Path, config: str, extra: dict[str, str] | None = None) -> 
         **(extra or {}),
     }
     write_tree(tmp_path, files)
-    return build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    return mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
 
 
 def test_chips_without_directory_urls(tmp_path: Path) -> None:

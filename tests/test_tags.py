@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openwork.content import read_content
 from openwork.content.tag_rules import load_tag_rules, read_allowed
-from openwork.index import build_site
+from openwork.index import build_site as index_site
 from openwork.options import Options, TagOptions
 from openwork.tags import Aliases, Tag, assign_slugs, normalise, sort_key
 
@@ -258,7 +258,7 @@ def test_site_spells_a_tag_as_its_earliest_entry_did(tmp_path: Path) -> None:
         },
     )
     entries, _ = read(tmp_path)
-    site = build_site(entries, {}, Options(), date(2026, 11, 22))
+    site = index_site(entries, {}, Options(), date(2026, 11, 22))
     assert site.tags["open-data"].display == "Open Data"  # the draft, though older, is not a writer
     assert [e.title for e in site.by_tag["open-data"]] == ["New", "Mid", "Old"]
     newest = entries[0]
@@ -280,7 +280,7 @@ def test_tags_of_drafts_and_embargoed_entries_are_not_in_the_site(tmp_path: Path
         },
     )
     entries, _ = read(tmp_path)
-    site = build_site(entries, {}, Options(), date(2026, 11, 22))
+    site = index_site(entries, {}, Options(), date(2026, 11, 22))
     assert list(site.tags) == ["shared"]
     assert [e.title for e in site.by_tag["shared"]] == ["Public"]
 
@@ -299,7 +299,7 @@ def test_slug_collision_is_resolved_and_reported(tmp_path: Path) -> None:
         "belongs to tag 'c': its page is /tags/c-2/ instead; if they are one tag, spell them "
         "alike or add an alias (tags.aliases in mkdocs.yml)"
     ]
-    site = build_site(entries, {}, Options(), date(2026, 11, 22))
+    site = index_site(entries, {}, Options(), date(2026, 11, 22))
     assert {t.name: t.slug for t in site.tags.values()} == {"c": "c", "c++": "c-2"}
     assert site.tag(entries[0].tags[0]).slug == "c-2"
 
@@ -312,7 +312,7 @@ def test_site_tags_are_a_to_z(tmp_path: Path) -> None:
         },
     )
     entries, _ = read(tmp_path)
-    site = build_site(entries, {}, Options(), date(2026, 11, 22))
+    site = index_site(entries, {}, Options(), date(2026, 11, 22))
     assert list(site.tags) == ["écoles", "eels", "zebra"]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from tests.builder import MINIMAL_MKDOCS, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, Built, mkdocs_build, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, WEEKNOTE, md, problems, read
 
 AUTHORS = """\
@@ -49,6 +49,17 @@ def test_an_unknown_team_is_a_warning_with_the_nearest_team(tmp_path: Path) -> N
         "(did you mean 'platform'?)",
     ]
     assert len(result.entries) == 3  # a warning: the entries are still published
+
+
+def test_a_weeknote_without_a_title_is_named_after_the_declared_team(tmp_path: Path) -> None:
+    result = read(
+        tmp_path,
+        {
+            "teams.yml": TEAMS,
+            "weeknotes/2026-W47-ds.md": md(WEEKNOTE.replace("platform", "data-science")),
+        },
+    )
+    assert [e.title for e in result.entries] == ["Data Science team: week 47, 2026"]
 
 
 def test_without_a_teams_file_any_team_is_accepted(tmp_path: Path) -> None:
@@ -102,7 +113,7 @@ def _built(tmp_path: Path) -> Built:
             "experiments/fine.md": md(EXPERIMENT + "team: data-science\n"),
         },
     )
-    return build_site(root / "mkdocs.yml", tmp_path / "site")
+    return mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
 
 
 def test_team_pages_show_the_declaration_and_the_index_the_latest_and_counts(

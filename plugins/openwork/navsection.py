@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
-from openwork.render import paths
+from openwork import paths
 
 if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation

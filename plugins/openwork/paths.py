@@ -4,6 +4,8 @@ Shared by the pages, the feeds and the adapters, so they can never disagree abou
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from openwork.content.model import Entry
 from openwork.slugs import slugify
 
@@ -41,6 +43,7 @@ def segment(slug: str, kind: str) -> str:
     return safe
 
 
+@lru_cache(maxsize=4096)  # every listing links each entry's team: slug each name once
 def team(key: str) -> str:
     return f"teams/{segment(slugify(key), 'team')}.md"
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +21,7 @@ from mkdocs.structure.pages import Page
 from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
-from openwork.content.private import marker_problems, strip_private
+from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.feeds import add_to_head, head_links
 from openwork.feeds.material_guard import with_guard
@@ -35,6 +37,8 @@ from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
 from openwork.render.stash import stash_html, unstash
+from openwork.render.status import add_banner
+from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
 
 log = get_plugin_logger(__name__)
@@ -88,6 +92,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         logging.getLogger(LOGGER).addFilter(self.source_paths)  # once: the same object
         if CSS_URI not in [str(css) for css in config.extra_css]:
             config.extra_css.append(CSS_URI)
+        if STATUS_CSS not in [str(css) for css in config.extra_css]:  # status (#16)
+            config.extra_css.append(STATUS_CSS)
         return config
 
     def _settings(self, config: MkDocsConfig, files: Files, docs_rel: str) -> SiteSettings:
@@ -139,9 +145,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self._add(files, config, src_uri, content, in_nav=False)
         if self.is_serve:
             # Under serve, a rejected entry's URL shows its problems, not a 404.
-            rejected = rejected_files(result.read, self.options, self.root)
-            for page in problem_pages(rejected, result.renderer):
-                self._add(files, config, page.src_uri, page.markdown, in_nav=False)
+            # An entry the pipeline left out (its page, a listing or a feed failed) counts
+            # as rejected too: the pipeline's problems, its surviving entries.
+            shown = [page.entry for page in result.entry_pages.values()]
+            seen = replace(result.read, entries=shown, hidden=[], problems=list(result.problems))
+            for page in problem_pages(
+                rejected_files(seen, self.options, self.root), result.renderer
+            ):
+                if files.get_file_from_path(page.src_uri) is None:  # a docs page keeps its URL
+                    self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         return files
@@ -193,7 +205,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             log_problems(
                 log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
             )
-        return strip_private(markdown, in_code=False)[0]
+        return public_docs_page(markdown)
 
     def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
         """The page's path from the site root, and the file line its Markdown starts on
@@ -271,11 +283,23 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             site = str(config.site_url or page.canonical_url)
             meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
             output = add_to_head(output, meta)
+        if self.result.status is not None:  # status (#16): the open-incident banner, every page
+            output = add_banner(output, self.result.status.banner(src))
         catalog = self.result.catalog
         if catalog is None:
             return output
         links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
         return add_to_head(output, links)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # status (#16): the theme's 404 page gets the banner too, with links from the root.
+        status = self.result.status if self.result else None
+        if template_name != "404.html" or status is None:
+            return output_content
+        base = urlsplit(str(config.site_url or "/")).path or "/"
+        return add_banner(output_content, status.banner_anywhere(base))
 
     def on_shutdown(self) -> None:
         logging.getLogger(LOGGER).removeFilter(self.source_paths)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urljoin
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # every character with a meaning in a URL, and '%'
@@ -31,18 +32,31 @@ class PageUrls:
 
 
 def relative_url(target: str, base: str) -> str:
-    """Relative URL from page URL `base` to site URL `target` (both site-relative)."""
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    rel = (
-        posixpath.relpath("/" + target, "/" + base_dir)
-        if target
-        else posixpath.relpath("/", "/" + base_dir)
-    )
+    """Relative URL from page URL `base` to site URL `target` (both site-relative).
+
+    Segment by segment rather than with `posixpath.relpath`: a site makes tens of thousands
+    of these links, and generated URLs hold no '.' or '..' segments to normalise."""
+    here = _folder(base)
+    there = [part for part in target.split("/") if part]
+    if "." in there or ".." in there:
+        there = [p for p in posixpath.normpath("/" + target).split("/") if p]
+    shared = 0
+    while shared < len(here) and shared < len(there) and here[shared] == there[shared]:
+        shared += 1
+    rel = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
     if target.endswith("/") or not target:
-        rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            return "./"
+        return "./" if rel == "." else rel + "/"
     return rel
+
+
+@lru_cache(maxsize=4096)
+def _folder(base: str) -> tuple[str, ...]:
+    """The folders of page URL `base`: 'a/b/' and 'a/b/page.html' are both in ('a', 'b')."""
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base)
+    parts = [part for part in folder.split("/") if part]
+    if "." in parts or ".." in parts:
+        parts = [p for p in posixpath.normpath("/" + folder).split("/") if p]
+    return tuple(parts)
 
 
 def site_absolute(site_url: str, site_relative_url: str) -> str:

@@ -27,6 +27,13 @@
       <xsl:otherwise><xsl:value-of select="/rss/channel/link"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <xsl:variable name="lang">
+    <xsl:choose>
+      <xsl:when test="$is-atom and /atom:feed/@xml:lang"><xsl:value-of select="/atom:feed/@xml:lang"/></xsl:when>
+      <xsl:when test="/rss/channel/language"><xsl:value-of select="/rss/channel/language"/></xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:variable name="format">
     <xsl:choose>
       <xsl:when test="$is-atom">Atom</xsl:when>
@@ -35,7 +42,7 @@
   </xsl:variable>
 
   <xsl:template match="/">
-    <html lang="en">
+    <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -90,7 +97,9 @@
     <li class="ow-feed-item">
       <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
       <div class="ow-date"><xsl:value-of select="substring(pubDate, 6, 11)"/></div>
-      <xsl:if test="description"><p><xsl:value-of select="description"/></p></xsl:if>
+      <xsl:if test="description">
+        <p><xsl:call-template name="unescape"><xsl:with-param name="text" select="description"/></xsl:call-template></p>
+      </xsl:if>
     </li>
   </xsl:template>
 
@@ -100,5 +109,26 @@
       <div class="ow-date"><xsl:value-of select="substring(atom:published, 1, 10)"/></div>
       <xsl:if test="atom:summary"><p><xsl:value-of select="atom:summary"/></p></xsl:if>
     </li>
+  </xsl:template>
+
+  <!-- An RSS description is HTML, so openwork writes a summary's text escaped ("&amp;amp;"):
+       show the characters, not the entities. Only what html.escape writes is undone. -->
+  <xsl:template name="unescape">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '&amp;')">
+        <xsl:value-of select="substring-before($text, '&amp;')"/>
+        <xsl:variable name="rest" select="substring-after($text, '&amp;')"/>
+        <xsl:choose>
+          <xsl:when test="starts-with($rest, 'amp;')">&amp;<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 5)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, 'lt;')">&lt;<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, 'gt;')">&gt;<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, 'quot;')">"<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 6)"/></xsl:call-template></xsl:when>
+          <xsl:when test="starts-with($rest, '#x27;')">'<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 6)"/></xsl:call-template></xsl:when>
+          <xsl:otherwise>&amp;<xsl:call-template name="unescape"><xsl:with-param name="text" select="$rest"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

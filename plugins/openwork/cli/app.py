@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from openwork import __version__
+from openwork.cli import engines
 from openwork.cli.check import (
     PathError,
     check_settings,
@@ -19,6 +20,7 @@ from openwork.cli.check import (
     make_scope,
     run_check,
 )
+from openwork.cli.digest import DigestError, add_digest_parser, run_digest  # status (#16)
 from openwork.cli.importer import add_import_parser, cmd_import
 from openwork.cli.newfile import NewFileError, Who, experiment, incident, weeknote, write_new
 from openwork.cli.progress import Progress
@@ -50,6 +52,8 @@ examples:
   openwork check --strict         fail on warnings too (for CI)
   openwork check incidents/       only report problems in these files or folders
   openwork schema incident > incident.schema.json
+  openwork digest --week 2026-W47 a week's round-up as e-mail HTML (--format text)
+  openwork build --engine zensical   the site built by Zensical instead of MkDocs
 
 Run 'openwork COMMAND --help' for a command's options.
 Exit status: 0 fine, 1 problems found (or the file already exists), 2 bad usage or config."""
@@ -223,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
     add_import_parser(commands, [config], formatter)  # `openwork import` (#15)
+    add_digest_parser(commands, [config])  # status (#16)
+    engines.add_commands(commands, config)  # generate, publish, build (other engines)
     return parser
 
 
@@ -251,10 +257,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "import":
             return cmd_import(args, sys.stdout)
+        if args.command == "digest":  # status (#16)
+            print(run_digest(args, _site(args)), end="")
+            return 0
+        if args.command in engines.COMMANDS:
+            return engines.run(args)
         return cmd_schema(args)
     except (CliError, NewFileError) as exc:
         return _fail(str(exc), exc.code)
-    except (ConfigError, PathError, SourceError) as exc:
+    except (ConfigError, PathError, SourceError, DigestError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
@@ -356,10 +367,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     scope = make_scope(args.paths, site.root, Path.cwd())
     progress = Progress(sys.stderr)
     try:
-        settings = check_settings(
-            site.root, site.site_name, site.site_url, site.docs_dir, site.directory_urls
-        )
-        report = run_check(site.root, site.options, scope, progress, settings)
+        report = run_check(site.root, site.options, scope, progress, check_settings(site))
     finally:
         progress.finish()
     for line in format_problems(report.problems):

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from openwork.cli.siteconfig import SiteConfig
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, run
 from openwork.problems import Problem
-from openwork.reporting import group_problems
+from openwork.reporting import group_problems, nothing_published
 
 # Feed items are made and written even without a `site_url` (the build would refuse to run):
 # a value that breaks a feed is reported either way.
@@ -107,30 +108,34 @@ def run_check(
         if progress is not None:
             progress(path)
 
-    settings = settings or SiteSettings(site_url=PLACEHOLDER_URL)
+    settings = settings or SiteSettings(site_url=PLACEHOLDER_URL, feed_bodies_from_markdown=True)
     result = run(root, options, settings, "build", progress=count)
     problems = [p for p in result.problems if scope.covers(p.path)]
+    if scope.everything:  # every entry rejected: one loud line at the end (#15)
+        folders = [c.folder for c in options.collections.values()]
+        read = result.read
+        problems += nothing_published(folders, read.problems, len(read.entries) + len(read.hidden))
     files = sum(1 for path in seen if scope.covers(path))
     return Report(problems, files)
 
 
-def check_settings(
-    root: Path, site_name: str, site_url: str | None, docs_dir: str, directory_urls: bool
-) -> SiteSettings:
+def check_settings(site: SiteConfig) -> SiteSettings:
     """What the build would know from mkdocs.yml, docs/ pages included (an entry whose page
-    a docs page takes is an error in both)."""
-    docs = root / docs_dir
+    a docs page takes is an error in both) and the theme's template overrides."""
+    docs = site.root / site.docs_dir
     pages = (
         frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file())
         if docs.is_dir()
         else frozenset()
     )
     return SiteSettings(
-        site_name=site_name,
-        site_url=site_url or PLACEHOLDER_URL,
-        directory_urls=directory_urls,
+        site_name=site.site_name,
+        site_url=site.site_url or PLACEHOLDER_URL,
+        directory_urls=site.directory_urls,
+        template_dirs=site.template_dirs,
         docs_pages=pages,
-        docs_dir=docs_dir,
+        docs_dir=site.docs_dir,
+        feed_bodies_from_markdown=True,
     )
 
 

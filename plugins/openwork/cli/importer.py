@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from openwork.cli.siteconfig import SiteConfig, load_site_config, read_yaml_file
 from openwork.content import read_content
 from openwork.importing.plan import Planned, Settings, plan_import
-from openwork.importing.sources import GENERATORS, find_blog, read_posts
+from openwork.importing.sources import GENERATORS, SourceError, find_blog, read_posts
 from openwork.options import KINDS
 
 EPILOG = """\
@@ -43,19 +44,30 @@ def add_import_parser(
         "import",
         parents=parents,
         help="turn a Jekyll or Hugo blog's posts into weeknotes, experiments or incidents",
-        description="Read a Jekyll _posts/ folder or a Hugo content/ folder and write each "
-        "post as an openwork entry beside mkdocs.yml: front matter mapped, template code "
-        "converted, links between posts and the images they use kept working.",
+        description=textwrap.fill(
+            "Read a Jekyll _posts/ folder or a Hugo content/ folder and write each post as an "
+            "openwork entry beside mkdocs.yml: front matter mapped, template code converted, "
+            "links between posts and the images they use kept working.",
+            88,
+        ),
         epilog=EPILOG,
         formatter_class=formatter,
     )
     cmd.add_argument("generator", choices=GENERATORS, metavar="GENERATOR", help="jekyll | hugo")
     cmd.add_argument("source", metavar="SOURCE", help="the old site's folder (or its posts folder)")
     cmd.add_argument(
-        "--kind", choices=KINDS, default="weeknote", help="what the posts are (default: weeknote)"
+        "--kind",
+        choices=KINDS,
+        default="weeknote",
+        metavar="KIND",
+        help="what the posts are: weeknote | experiment | incident (default: weeknote)",
     )
     cmd.add_argument("--team", metavar="TEAM", help="the team for posts that name none")
-    cmd.add_argument("--into", metavar="FOLDER", help="write here instead of the kind's folder")
+    cmd.add_argument(
+        "--into",
+        metavar="FOLDER",
+        help="a folder inside the kind's folder to write the posts to, e.g. incidents/archive",
+    )
     cmd.add_argument(
         "--weeknotes-tag",
         metavar="TAG",
@@ -69,17 +81,20 @@ def add_import_parser(
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """Run the import and print its report; 0 when every post was written."""
     site = load_site_config(args.config_file, Path.cwd())
+    _check_into(args.into, site.options.collections[args.kind].folder)
     blog = find_blog(args.generator, Path(args.source))  # SourceError: exit 2
     read_posts(blog)
     settings = Settings(args.kind, args.team, args.into, args.weeknotes_tag)
     plans = plan_import(blog, settings, site.options)
     outcome = Outcome(read=len(blog.posts))
     docs = site.root / str(read_yaml_file(site.config_file).get("docs_dir") or "docs")
+    taken: set[str] = set()  # two posts with one name: the second is skipped, not merged
     for plan in plans:
         target = site.root / plan.rel_out
-        if target.exists() or any(p.rel_out == plan.rel_out for p in outcome.written):
+        if target.exists() or plan.rel_out in taken:
             outcome.skipped.append(plan)
             continue
+        taken.add(plan.rel_out)
         outcome.written.append(plan)
         if not args.dry_run:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -87,8 +102,20 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             _copy(plan, docs)
     if not args.dry_run and outcome.written:
         outcome.problems = _check(site, {p.rel_out for p in outcome.written})
-    _report(outcome, blog.posts_dir, args.dry_run, out)
-    return 0 if not outcome.skipped else 1
+    _report(outcome, blog.posts_dir, blog.unreadable, args.dry_run, out)
+    return 0 if not (outcome.skipped or blog.unreadable) else 1
+
+
+def _check_into(into: str | None, folder: str) -> None:
+    """--into must be the kind's folder or below it, or the build would never read the files."""
+    if into is None:
+        return
+    parts, base = PurePosixPath(into).parts, PurePosixPath(folder).parts
+    if parts[: len(base)] != base or ".." in parts:
+        raise SourceError(
+            f"--into {into} is not inside {folder}/, the folder the site reads for this kind: "
+            f"use --into {folder}/imported (or leave --into out)"
+        )
 
 
 def _copy(plan: Planned, docs: Path) -> None:
@@ -113,7 +140,13 @@ def _check(site: SiteConfig, written: set[str]) -> dict[str, list[tuple[int, str
     return found
 
 
-def _report(outcome: Outcome, source: Path, dry_run: bool, out: TextIO) -> None:
+def _report(
+    outcome: Outcome,
+    source: Path,
+    unreadable: list[tuple[str, str]],
+    dry_run: bool,
+    out: TextIO,
+) -> None:
     verb = "would write" if dry_run else "wrote"
     kinds: dict[str, int] = {}
     for plan in outcome.written:
@@ -131,6 +164,10 @@ def _report(outcome: Outcome, source: Path, dry_run: bool, out: TextIO) -> None:
             print(f"      changed: {'; '.join(plan.changes)}", file=out)
     needs = [(p, n) for p in outcome.written for n in p.needs]
     needs += [(p, n) for p in outcome.written for n in outcome.problems.get(p.rel_out, [])]
+    if unreadable:
+        print(f"Not read ({len(unreadable)}; fix and import again):", file=out)
+        for rel, why in unreadable:
+            print(f"  {rel}: {why}", file=out)
     if outcome.skipped:
         print(
             f"Skipped {len(outcome.skipped)} (the file already exists; nothing is overwritten):",

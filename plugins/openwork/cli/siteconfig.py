@@ -30,6 +30,7 @@ class SiteConfig:
     site_url: str | None = None
     docs_dir: str = "docs"
     directory_urls: bool = True
+    template_dirs: tuple[Path, ...] = ()  # the theme's `custom_dir/openwork`, as the build uses
 
 
 class _Loader(yaml.SafeLoader):
@@ -94,14 +95,18 @@ def find_config_file(given: str | None, cwd: Path) -> Path:
     )
 
 
-def read_yaml_file(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """The config as a mapping, with an `INHERIT:` parent merged in the way MkDocs does."""
+def read_yaml_file(
+    path: Path, seen: tuple[Path, ...] = (), loader: type[yaml.SafeLoader] | None = None
+) -> dict[str, Any]:
+    """The config as a mapping, with an `INHERIT:` parent merged in the way MkDocs does.
+
+    `loader` replaces the default one (openwork.engines keeps `!!python/` tags with it)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path.name} is not UTF-8: save it with UTF-8 encoding") from None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=loader or _Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -122,7 +127,7 @@ def read_yaml_file(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
             raise ConfigError(f"{path.name}: INHERIT: {parent_name} leads back to itself")
         if not parent.is_file():
             raise ConfigError(f"{path.name}: the INHERIT file {parent_name} does not exist")
-        data = _merge(read_yaml_file(parent, (*seen, path.resolve())), data)
+        data = _merge(read_yaml_file(parent, (*seen, path.resolve()), loader), data)
     return data
 
 
@@ -177,4 +182,11 @@ def load_site_config(given: str | None, cwd: Path) -> SiteConfig:
         site_url=str(config["site_url"]) if config.get("site_url") else None,
         docs_dir=str(config.get("docs_dir") or "docs"),
         directory_urls=config.get("use_directory_urls") is not False,
+        template_dirs=_template_dirs(config, path.parent.resolve()),
     )
+
+
+def _template_dirs(config: dict[str, Any], root: Path) -> tuple[Path, ...]:
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (root / str(custom) / "openwork",) if custom else ()

@@ -6,15 +6,16 @@ files, so that the two never disagree about what `description` or `published` me
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import PurePosixPath
 from typing import Any
 
 from openwork.content.dates import DateError, to_date
 from openwork.content.liquid import FENCE as _FENCE
 from openwork.content.liquid import clean_text, convert, summarise
+from openwork.content.private import strip_comments, strip_private
 from openwork.content.source import Source
 from openwork.problems import Level, Problem
 
@@ -75,9 +76,10 @@ def map_aliases(
     notes: list[FieldNote] = []
     published = out.get("published")
     if isinstance(published, bool):
-        # Jekyll: `published: false` keeps a post out of the site. Fail closed: a draft.
+        # Jekyll: `published: false` keeps a post out of the site. Fail closed: a draft,
+        # even beside `draft: false`.
         del out["published"]
-        if not published and out.get("draft") is None:
+        if not published:
             out["draft"] = True
             written["draft"] = "published"
     if "publishDate" in out:
@@ -160,6 +162,9 @@ def first_heading(body: str) -> tuple[str, int] | None:
     """The first heading's text and its 0-based line in the body, outside code blocks."""
     fence: str | None = None
     previous = ""
+    # trust-read: only the public text; a heading in a private block or a comment would
+    # otherwise become the published title (line count is kept by both).
+    body = strip_comments(strip_private(body)[0])
     for number, line in enumerate(body.split("\n")):
         opened = _FENCE.match(line)
         if opened:
@@ -178,7 +183,7 @@ def first_heading(body: str) -> tuple[str, int] | None:
 def read_foreign(source: Source, data: dict[str, Any], kind: str) -> dict[str, Any]:
     """The read stage's one call: aliases mapped, a date from the file name, a title from the
     first heading, template code converted in the body; each change said in source.problems."""
-    stem = PurePosixPath(source.path).stem
+    stem = posixpath.splitext(posixpath.basename(source.path))[0]  # no Path: 10,000 files
     data, written, notes = map_aliases(data, stem)
     for target, alias in written.items():
         if (alias,) in source.lines:
@@ -202,7 +207,9 @@ def read_foreign(source: Source, data: dict[str, Any], kind: str) -> dict[str, A
                 "file once, or edit it",
             )
         )
-    if kind == "incident" and data.get("started") in (None, ""):
+    # Said only of a report that is otherwise whole: a rejected file has its errors to fix.
+    whole = all(data.get(name) not in (None, "") for name in ("severity", "status", "impact"))
+    if kind == "incident" and whole and data.get("started") in (None, ""):
         source.problems.append(
             Problem(
                 source.path,

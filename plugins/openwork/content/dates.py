@@ -54,7 +54,7 @@ def _read_date(value: object) -> date:
         except ValueError:
             pass
         _impossible_day(value, text)
-    raise DateError(f"{_show(value)} is not a date: expected YYYY-MM-DD, e.g. 2026-11-20")
+    raise DateError(f"{_show(value)} is not a date: expected a date like 2026-11-20 (no time)")
 
 
 def to_datetime(value: object, zone: tzinfo) -> datetime:

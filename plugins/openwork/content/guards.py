@@ -10,15 +10,17 @@ Two slips keep an entry out of the site, as errors, instead of publishing it:
   `embargoed`, `embargo_until`), starts with "publish" (`publish`, `publish-after`,
   `publishAfter`, `publish_at`, `publish_date`) but is not `published` (a date: see the
   aliases) or `publisher`, is two letters or fewer away from it, or is one of `not_before`,
-  `release_after`, `release_at`. `published: true` / `false` (Jekyll's switch) counts as a
-  draft field too.
+  `release_after`, `release_at`. `published: true` / `false` (Jekyll's switch) is read as
+  `draft` by content/aliases.py first; should one reach this check, it is a draft field.
 - Text in front matter holding `<!--`: front matter is published as written, so a private
-  marker or a comment there hides nothing.
+  marker or a comment there hides nothing. (Jekyll's `excerpt_separator: <!--more-->` is
+  a marker for a tool, not text, and is let through.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from openwork.content.yaml_read import Path_
@@ -28,6 +30,7 @@ _EMBARGO_WORDS = {"notbefore", "releaseafter", "releaseat"}
 _NOT_CONTROL = {"published", "publisher"}
 
 
+@lru_cache(maxsize=4096)
 def _fold(key: str) -> str:
     return "".join(c for c in key.casefold() if c not in "-_. ")
 
@@ -50,21 +53,30 @@ def control_field(key: str, value: Any) -> str | None:
     """'draft' or 'publish_after' when `key` looks like it but is not exactly it."""
     if key in ("draft", "publish_after"):
         return None
-    folded = _fold(key)
-    if folded == "published":
+    if _fold(key) == "published":
         return "draft" if isinstance(value, bool) else None
+    return _looks_like(key)
+
+
+@lru_cache(maxsize=4096)  # a site writes the same few dozen keys in every file
+def _looks_like(key: str) -> str | None:
+    folded = _fold(key)
     if folded in _NOT_CONTROL or not folded:
         return None
-    if "draft" in folded or folded in _DRAFT_WORDS or _distance(folded, "draft") <= 1:
+    if "draft" in folded or folded in _DRAFT_WORDS or _near(folded, "draft", 1):
         return "draft"
     if (
         "embargo" in folded
         or folded.startswith("publish")
         or folded in _EMBARGO_WORDS
-        or _distance(folded, "publishafter") <= 2
+        or _near(folded, "publishafter", 2)
     ):
         return "publish_after"
     return None
+
+
+def _near(word: str, target: str, edits: int) -> bool:
+    return abs(len(word) - len(target)) <= edits and _distance(word, target) <= edits
 
 
 def control_field_message(key: str, field: str) -> str:
@@ -86,8 +98,15 @@ def misspelt_controls(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield str(key), field
 
 
+# Fields whose value is a marker for another tool, not text anyone reads: Jekyll's
+# `excerpt_separator: <!--more-->` says where a post's excerpt ends.
+MARKER_FIELDS = frozenset({"excerpt_separator"})
+
+
 def comment_openers(value: Any, loc: Path_ = ()) -> Iterator[Path_]:
-    """The location of every text in `value` that holds '<!--'."""
+    """The location of every text in `value` that holds '<!--' (not in MARKER_FIELDS)."""
+    if isinstance(value, dict) and not loc:
+        value = {k: v for k, v in value.items() if k not in MARKER_FIELDS}
     stack: list[tuple[Any, Path_]] = [(value, loc)]
     seen: set[int] = set()
     while stack:

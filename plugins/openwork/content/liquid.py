@@ -48,7 +48,15 @@ def reference_name(target: str) -> str:
     return stem
 
 
+def names_a_page(target: str) -> bool:
+    """A post or page ('x', 'x.md', '_posts/x.markdown'), not a file such as 'assets/a.pdf'."""
+    suffix = posixpath.splitext(target.strip().strip("\"'").split("#")[0].rstrip("/"))[1]
+    return suffix.lower() in {"", ".md", ".markdown", ".html"}
+
+
 def _default_link(target: str) -> str | None:
+    if not names_a_page(target):
+        return "/" + target.strip().strip("\"'").lstrip("/")  # a file of the site, as written
     name = reference_name(target)
     return f"{name}.md" if name else None
 
@@ -58,6 +66,8 @@ def convert(text: str, link_to: LinkTo | None = None) -> tuple[str, list[Change]
 
     Lines are never added or removed, so a problem's line number still points at the file.
     """
+    if "{" not in text:  # most files: nothing to look at, and 10,000 of them per build
+        return text, []
     link_to = link_to or _default_link
     changes: list[Change] = []
     out: list[str] = []
@@ -105,6 +115,11 @@ def _convert_text(text: str, number: int, link_to: LinkTo, changes: list[Change]
             alt = attrs.get("alt") or attrs.get("caption") or attrs.get("title") or ""
             src = attrs.get("src", "")
             return note(m.group(0), f"![{alt}]({src})" if src else "", not src)
+        if name == "highlight":
+            return note(m.group(0), "```" if closing else "```" + _first_arg(args))
+        embed = _embed(name, args) if not closing else None
+        if embed:
+            return note(m.group(0), embed)
         return note(m.group(0), "", True)
 
     def tag(m: re.Match[str]) -> str:
@@ -136,20 +151,47 @@ def _convert_text(text: str, number: int, link_to: LinkTo, changes: list[Change]
     return _KRAMDOWN.sub(lambda m: note(m.group(0), ""), text)
 
 
-def _first_arg(args: str) -> str:
+# Hugo's built-in embeds, as a plain link to what they showed.
+EMBEDS = {
+    "youtube": ("Video on YouTube", "https://www.youtube.com/watch?v={id}"),
+    "vimeo": ("Video on Vimeo", "https://vimeo.com/{id}"),
+    "gist": ("Gist", "https://gist.github.com/{user}/{id}"),
+    "tweet": ("Post on X", "https://x.com/{user}/status/{id}"),
+    "x": ("Post on X", "https://x.com/{user}/status/{id}"),
+}
+
+
+def _embed(name: str, args: str) -> str | None:
+    if name not in EMBEDS:
+        return None
+    attrs = _attrs(args)
+    words = [w for w in _words(args) if "=" not in w]
+    if name == "gist" and len(words) >= 2:
+        attrs.setdefault("user", words[0])
+        attrs.setdefault("id", words[1])
+    elif words:
+        attrs.setdefault("id", words[0])
+    text, url = EMBEDS[name]
     try:
-        words = shlex.split(args)
+        return f"[{text}]({url.format(**attrs)})"
+    except KeyError:
+        return None  # a form this does not know: removed and listed
+
+
+def _words(args: str) -> list[str]:
+    try:
+        return shlex.split(args)
     except ValueError:
-        words = args.split()
+        return args.split()
+
+
+def _first_arg(args: str) -> str:
+    words = _words(args)
     return words[0] if words else ""
 
 
 def _attrs(args: str) -> dict[str, str]:
-    try:
-        words = shlex.split(args)
-    except ValueError:
-        return {}
-    return dict(w.split("=", 1) for w in words if "=" in w)
+    return dict(w.split("=", 1) for w in _words(args) if "=" in w)
 
 
 def clean_text(value: str) -> str:
@@ -161,12 +203,9 @@ def clean_text(value: str) -> str:
 
 
 def summarise(changes: list[Change]) -> str:
-    """'{% post_url %} x2, {:target} x1': what was found, for one warning line."""
-    counts: dict[str, int] = {}
-    for change in changes:
-        key = _kind(change.found)
-        counts[key] = counts.get(key, 0) + 1
-    return ", ".join(f"{k} x{n}" if n > 1 else k for k, n in counts.items())
+    """'{% post_url %}, {:...}': the kinds found, sorted, for one warning line. No counts, so
+    that an archive's files with the same habits share one grouped line in the log."""
+    return ", ".join(sorted({_kind(change.found) for change in changes}))
 
 
 def _kind(found: str) -> str:

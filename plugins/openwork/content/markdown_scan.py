@@ -66,17 +66,51 @@ def scan(text: str, *, indented: bool = False, blocks: bool = True) -> Scan:
 
 def blank(text: str, spans: Iterable[Span]) -> str:
     """`text` with every character in `spans` but newlines made a space: offsets and lines
-    stay where they were."""
-    chars: list[str] | None = None
-    for start, end in spans:
-        chars = chars or list(text)
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return text if chars is None else "".join(chars)
+    stay where they were. Spans may overlap and come in any order."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _blocks(text: str, indented: bool) -> tuple[list[Span], list[Span]]:
+    if indented:
+        return _blocks_by_line(text)
+    # Without indented code no line needs its neighbours: regexes find it all, much faster.
+    code: list[Span] = []
+    pos = 0
+    while (opening := _FENCE_LINE.search(text, pos)) is not None:
+        run = opening.group(1)
+        line_end = text.find("\n", opening.end())
+        if line_end == -1:
+            code.append((opening.start(), len(text)))
+            break
+        closing = re.compile(rf"^[ \t>]*{re.escape(run[0])}{{{len(run)},}}[ \t]*$", re.MULTILINE)
+        end_match = closing.search(text, line_end + 1)
+        end = len(text) if end_match is None else end_match.end()
+        code.append((opening.start(), end))
+        pos = end
+    quotes = [m.span() for m in _QUOTES.finditer(text) if not inside(m.start(), code)]
+    return code, quotes
+
+
+_FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
+_QUOTES = re.compile(r"^\s{0,3}>.*$", re.MULTILINE)
+
+
+def _blocks_by_line(text: str) -> tuple[list[Span], list[Span]]:
     code: list[Span] = []
     quotes: list[Span] = []
     fence: str | None = None
@@ -102,7 +136,7 @@ def _blocks(text: str, indented: bool) -> tuple[list[Span], list[Span]]:
         is_indented = line.startswith(("    ", "\t"))
         if blank_line:
             pass
-        elif indented and is_indented and not container and (previous_blank or in_indented):
+        elif is_indented and not container and (previous_blank or in_indented):
             in_indented = True
             code.append((start, end))
         elif _QUOTE_LINE.match(line):

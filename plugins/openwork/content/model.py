@@ -14,6 +14,7 @@ from openwork.content.schemas import (
     Metric,
     TimelineEvent,
 )
+from openwork.slugs import slugify
 from openwork.tags import Tag
 
 
@@ -74,8 +75,6 @@ class Entry:
 
     @property
     def team_slug(self) -> str | None:
-        from openwork.slugs import slugify
-
         return slugify(self.team) if self.team else None
 
     @property
@@ -100,21 +99,26 @@ class Entry:
     def incident(self) -> IncidentMeta | None:
         return self.meta if isinstance(self.meta, IncidentMeta) else None
 
+    # Only a field the kind's schema declares: an extra field of another kind's name (a
+    # weeknote's `actions: true`) is kept for templates in `extra`, never read as one.
+    def _declared(self, name: str, default: Any) -> Any:
+        return getattr(self.meta, name) if name in type(self.meta).model_fields else default
+
     @property
     def status(self) -> str | None:
-        return getattr(self.meta, "status", None)
+        return self._declared("status", None)
 
     @property
     def metrics(self) -> list[Metric]:
-        return getattr(self.meta, "metrics", [])
+        return self._declared("metrics", [])
 
     @property
     def actions(self) -> list[Action]:
-        return getattr(self.meta, "actions", [])
+        return self._declared("actions", [])
 
     @property
     def timeline(self) -> list[TimelineEvent]:
-        return getattr(self.meta, "timeline", [])
+        return self._declared("timeline", [])
 
     def durations(self) -> dict[str, timedelta]:
         """Time to detect / mitigate / resolve, for incidents that have the times."""

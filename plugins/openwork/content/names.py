@@ -1,7 +1,8 @@
 """Names that become URLs (teams, authors, tags): safe to use as a folder, and one per page.
 
-A name whose slug is empty or is a generated page's (`index`) is an error; a slug longer than
-`MAX_SLUG_BYTES` is cut with a hash (see slugs.py) and warned about; two spellings that share
+A name whose slug is empty is an error; one that is a generated page's (`index`) gets another
+address (see paths.segment) with a warning; a slug longer than `MAX_SLUG_BYTES` is cut with a
+hash (see slugs.py) and warned about; two spellings that share
 one page ("Jane Doe", "JANE  DOE!") are a warning naming both files.
 """
 
@@ -29,9 +30,11 @@ def name_problem(what: str, written: str, base: str) -> tuple[str, str] | None:
             "write it with letters or digits"
         )
     if slug in RESERVED_NAMES:
-        return "error", (
-            f"{what} '{written}' would take the URL /{base}/, which lists all of them: "
-            "choose another name"
+        # paths.segment gives it '<slug>-<kind>' so the listing stays: say so
+        kind = base.removesuffix("s")
+        return "warning", (
+            f"{what} '{written}' would take the URL /{base}/, which lists all of them: its page "
+            f"is /{base}/{slug}-{kind}/ instead (choose another name for a plainer address)"
         )
     if too_long(written):
         return "warning", (

@@ -13,9 +13,8 @@ import re
 
 from openwork.content.markdown_scan import Scan, inside, scan
 
-_OPEN = re.compile(r"<!--\s*private\s*-->", re.IGNORECASE)
-_CLOSE = re.compile(r"<!--\s*/\s*private\s*-->", re.IGNORECASE)
-_MARKER = re.compile(r"<!--\s*(/?)\s*private\s*-->", re.IGNORECASE)
+# `<!--- private --->` (a dash too many, as some editors write comments) counts too.
+_MARKER = re.compile(r"<!---*\s*(/?)\s*private\s*-*-->", re.IGNORECASE)
 _MENTIONS = re.compile(r"\bprivate\b", re.IGNORECASE)
 OPEN_MARKER = "<!-- private -->"
 CLOSE_MARKER = "<!-- /private -->"
@@ -57,6 +56,15 @@ def strip_private(body: str, *, in_code: bool = True) -> tuple[str, bool]:
     """
     hidden, _, unclosed = _blocks(body, in_code)
     return _cut(body, hidden), unclosed is not None
+
+
+def public_docs_page(markdown: str) -> str:
+    """A docs/ page as published: private blocks out (markers shown in code are examples),
+    closed HTML comments kept (other plugins use them), and an unclosed `<!--` cut with
+    everything after it, which Markdown would otherwise show as text."""
+    markdown, _ = strip_private(markdown, in_code=False)
+    unclosed = scan(markdown).unclosed_comment
+    return markdown if unclosed is None else markdown[:unclosed]
 
 
 def strip_comments(body: str) -> str:

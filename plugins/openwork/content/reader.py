@@ -6,21 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from datetime import date as date_type
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from openwork.content.aliases import read_foreign
 from openwork.content.authors import load_authors, resolve_author
 from openwork.content.blameless import Rules, check_incident
-from openwork.content.dates import (
-    in_window,
-    iso_week,
-    parse_week,
-    to_datetime,
-    week_day,
-    window_message,
-)
 from openwork.content.discover import Found, find_files
 from openwork.content.excerpt import first_paragraph, shorten
 from openwork.content.guards import (
@@ -37,11 +28,13 @@ from openwork.content.source import Source, read_source
 from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slug_collisions
 from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
+from openwork.content.weeknote import weeknote_title, weeknote_week
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, sort_problems
-from openwork.slugs import slugify, team_display, too_long
+from openwork.slugs import slugify, too_long
 from openwork.tags import Tag
 
+_T = TypeVar("_T")
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -73,6 +66,7 @@ class Reading:
     authors: dict[str, Author]
     tag_rules: TagRules
     blameless: Rules | None = None
+    teams: dict[str, Team] | None = None  # writers (#14): declared names for derived titles
 
 
 def read_content(
@@ -88,22 +82,25 @@ def read_content(
     """
     now = now or datetime.now(UTC)
     result = ReadResult()
-    try:
-        result.authors, author_problems = load_authors(root, options.authors_file)
-    except Exception as exc:  # the boundary, as for each content file
-        author_problems = [crash_problem(options.authors_file, "read", exc)]
-    result.problems.extend(author_problems)
+    result.authors = _site_file(
+        options.authors_file, lambda: load_authors(root, options.authors_file), {}, result
+    )
     result.watched.append(root / options.authors_file)
-    try:
-        result.tag_rules, tag_problems = load_tag_rules(root, options.tags)
-    except Exception as exc:
-        tag_problems = [crash_problem(options.tags.allowed or "mkdocs.yml", "read", exc)]
-    result.problems.extend(tag_problems)
+    result.tag_rules = _site_file(
+        options.tags.allowed or "mkdocs.yml",
+        lambda: load_tag_rules(root, options.tags),
+        TagRules(),
+        result,
+    )
     if options.tags.allowed:
         result.watched.append(root / options.tags.allowed)
     # writers (#14): declared teams, checked against each entry's `team:` below.
-    result.teams, team_problems = load_teams(root, options.teams_file, result.authors)
-    result.problems.extend(team_problems)
+    result.teams = _site_file(
+        options.teams_file,
+        lambda: load_teams(root, options.teams_file, result.authors),
+        result.teams,
+        result,
+    )
     result.watched.append(root / options.teams_file)
     rules = None
     if options.blameless.enabled:
@@ -111,7 +108,9 @@ def read_content(
     candidates: list[Entry] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
-        reading = Reading(options, kind, collection, result.authors, result.tag_rules, rules)
+        reading = Reading(
+            options, kind, collection, result.authors, result.tag_rules, rules, result.teams
+        )
         for found in find_files(root, collection.folder, result.problems):
             if progress is not None:
                 progress(found.rel_path)
@@ -130,6 +129,19 @@ def read_content(
     # A bad .meta.yml default is reported once at its own line, not once per file below it.
     result.problems = sort_problems(dict.fromkeys(result.problems))
     return result
+
+
+def _site_file(
+    rel: str, load: Callable[[], tuple[_T, list[Problem]]], empty: _T, result: ReadResult
+) -> _T:
+    """A site-wide file's value (authors.yml, the tag list, teams.yml) with its problems
+    added to `result`; inside the same boundary as each content file."""
+    try:
+        value, problems = load()
+    except Exception as exc:
+        value, problems = empty, [crash_problem(rel, "read", exc)]
+    result.problems.extend(problems)
+    return value
 
 
 def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:
@@ -204,7 +216,7 @@ def _build_entry(
     week = None
     date = meta.date
     if isinstance(meta, WeeknoteMeta):
-        week, date = _weeknote_week(meta, stem, options, checker)
+        week, date = weeknote_week(meta, stem, options, checker)
         if date is None:
             return None
         if not meta.authors and not meta.team:
@@ -254,7 +266,7 @@ def _build_entry(
     if not options.include_private:
         body, _ = strip_private(body)
         body = strip_comments(body)
-    title = meta.title or _weeknote_title(meta, week)
+    title = meta.title or weeknote_title(meta, week, reading.teams)
     excerpt = shorten(" ".join(meta.summary.split())) if meta.summary else first_paragraph(body)
     extra = dict(meta.model_extra or {})
     return Entry(
@@ -285,64 +297,6 @@ def _build_entry(
         extra=extra,
         lines={str(k[0]): v for k, v in source.lines.items() if len(k) == 1},
     )
-
-
-def _weeknote_week(
-    meta: WeeknoteMeta, stem: str, options: Options, checker: Checker
-) -> tuple[str | None, datetime | None]:
-    """A weeknote's ISO week and date, each derived from the other or the file name."""
-    week = meta.week.upper() if meta.week else None
-    date = meta.date
-    if week is None and date is not None:
-        week = iso_week(date.date())
-    if week is None:
-        parsed = parse_week(stem)
-        if parsed:
-            week = f"{parsed[0]}-W{parsed[1]:02d}"
-    if week is None:
-        checker.add(
-            (),
-            "error",
-            "missing date: add date: YYYY-MM-DD or week: YYYY-Www, "
-            "or name the file after its week, e.g. 2026-W47-platform.md",
-        )
-        return None, None
-    parsed = parse_week(week)
-    if parsed is None and not in_window(int(week[:4])):
-        checker.add(("week",), "error", f"week {window_message(repr(week))}")
-        return None, None
-    if parsed is None:
-        checker.add(
-            ("week",),
-            "error",
-            f"week '{week}' is not a real ISO week: {week[:4]} has "
-            f"{_weeks_in(int(week[:4]))} weeks",
-        )
-        return None, None
-    if date is None:
-        date = to_datetime(week_day(*parsed), options.zone)
-    elif iso_week(date.date()) != week:
-        checker.add(
-            ("week",),
-            "warning",
-            f"week {week} does not match date "
-            f"{date.date().isoformat()} (which is in {iso_week(date.date())})",
-        )
-    return week, date
-
-
-def _weeks_in(year: int) -> int:
-    return date_type(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
-
-
-def _weeknote_title(meta: CommonMeta, week: str | None) -> str:
-    if week is None:
-        return "Weeknote"
-    year, number = week.split("-W")
-    when = f"week {int(number)}, {year}"
-    if meta.team:
-        return f"{team_display(meta.team)} team: {when}"
-    return f"Weeknote: {when}"
 
 
 def _check_site(entries: list[Entry], problems: list[Problem]) -> list[Entry]:

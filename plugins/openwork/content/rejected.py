@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from openwork.content.discover import MARKDOWN
+from openwork.content.discover import find_files
 from openwork.content.reader import ReadResult
 from openwork.options import Options
 from openwork.problems import Problem, sort_problems
@@ -51,7 +51,8 @@ class Rejected:
 
 
 def rejected_files(result: ReadResult, options: Options, root: Path) -> list[Rejected]:
-    """Content files with an error that produced no entry, at their file stem's slug.
+    """Content files with an error that produced no entry, at their file stem's slug: each
+    with its own problems and the errors of the `.meta.yml` defaults it was given.
 
     The slug is the file stem's even when the front matter sets another: a file whose front
     matter failed has no slug to trust. A URL an entry already has keeps that entry."""
@@ -59,23 +60,26 @@ def rejected_files(result: ReadResult, options: Options, root: Path) -> list[Rej
     taken = {e.src_uri for e in (*result.entries, *result.hidden)}
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in result.problems:
-        if problem.path not in kept and problem.path.endswith(MARKDOWN):
-            by_file[problem.path].append(problem)
+        by_file[problem.path].append(problem)
+    lines: dict[str, list[str]] = {}
     rejected = []
-    for path, problems in sorted(by_file.items()):
-        if not any(p.level == "error" for p in problems):
-            continue
-        placed = _collection(path, options)
-        slug = slugify(PurePosixPath(path).stem)
-        if placed is None or not slug:
-            continue
-        kind, base = placed
-        if f"{base}/{slug}.md" in taken:
-            continue
-        ordered = tuple(sort_problems(problems))
-        lines = _file_lines(root / path)
-        excerpts = tuple(excerpt(lines, p.line) if lines else None for p in ordered)
-        rejected.append(Rejected(path, kind, base, slug, ordered, excerpts))
+    for kind, collection in options.collections.items():
+        for found in find_files(root, collection.folder, []):
+            slug = slugify(PurePosixPath(found.rel_path).stem)
+            if found.rel_path in kept or not slug or f"{collection.url}/{slug}.md" in taken:
+                continue
+            defaults = dict.fromkeys(path for path, _ in found.default_origin.values())
+            problems = [
+                *by_file.get(found.rel_path, []),
+                *(p for path in defaults for p in by_file.get(path, []) if p.level == "error"),
+            ]
+            if not any(p.level == "error" for p in problems):
+                continue
+            ordered = tuple(sort_problems(problems))
+            for path in {p.path for p in ordered} - set(lines):
+                lines[path] = _file_lines(root / path)
+            excerpts = tuple(excerpt(lines[p.path], p.line) for p in ordered)
+            rejected.append(Rejected(found.rel_path, kind, collection.url, slug, ordered, excerpts))
     return rejected
 
 
@@ -85,14 +89,6 @@ def excerpt(lines: list[str], line: int, context: int = CONTEXT) -> Excerpt | No
         return None
     first, last = max(1, line - context), min(len(lines), line + context)
     return Excerpt(line, tuple((n, lines[n - 1]) for n in range(first, last + 1)))
-
-
-def _collection(path: str, options: Options) -> tuple[str, str] | None:
-    for kind, collection in options.collections.items():
-        folder = collection.folder.strip("/")
-        if path.startswith(f"{folder}/") or not folder:
-            return kind, collection.url
-    return None
 
 
 def _file_lines(path: Path) -> list[str]:

@@ -12,7 +12,7 @@ from openwork.content.model import Author, Entry
 from openwork.content.source import Path_
 from openwork.content.yaml_file import read_mapping_file
 from openwork.problems import Problem
-from openwork.slugs import slugify
+from openwork.slugs import slugify, team_display
 from openwork.suggest import did_you_mean, nearest
 
 FIELDS = ("name", "description", "members", "links")
@@ -181,6 +181,12 @@ def unknown_teams(
         if entry.team is not None and (message := undeclared(entry.team, teams, rel_path)):
             problems.append(Problem(entry.path, entry.lines.get("team", 1), "warning", message))
     return problems
+
+
+def team_name(team: str, teams: Mapping[str, Team] | None) -> str:
+    """The name a team is shown by: as teams.yml declares it, else from the `team:` value."""
+    declared = (teams or {}).get(slugify(team))
+    return declared.name if declared else team_display(team)
 
 
 def undeclared(team: str, teams: Mapping[str, Team] | None, rel_path: str) -> str | None:

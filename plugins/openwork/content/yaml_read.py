@@ -144,6 +144,9 @@ def compose(text: str, rel: str, what: str, hint: str, first_line: int = 1) -> A
         return Problem(rel, first_line, "error", f"{what} is nested too deeply to read")
     if node is None:
         return None, loader, []
+    if "*" not in text and "\\" not in text:
+        # No alias to expand, no escape to make a character the file did not hold.
+        return node, loader, []
     checked = check_nodes(node, rel, first_line)
     if isinstance(checked, Problem):
         loader.dispose()

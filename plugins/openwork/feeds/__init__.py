@@ -2,7 +2,7 @@
 
 from openwork.feeds.catalog import FeedCatalog, FeedScope, FeedSettings, build_catalog
 from openwork.feeds.head import add_to_head, head_links
-from openwork.feeds.publish import feed_files, write_feeds
+from openwork.feeds.publish import feed_files
 
 __all__ = [
     "FeedCatalog",
@@ -12,5 +12,4 @@ __all__ = [
     "build_catalog",
     "feed_files",
     "head_links",
-    "write_feeds",
 ]

@@ -19,7 +19,7 @@ from openwork.index.site import Site
 from openwork.render.renderer import Renderer
 from openwork.urls import PageUrls, site_absolute
 
-ScopeKind = Literal["site", "collection", "team", "tag"]
+ScopeKind = Literal["site", "collection", "team", "tag", "status"]
 
 FILE_NAMES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 MEDIA_TYPES = {"rss": rss.MEDIA_TYPE, "atom": atom.MEDIA_TYPE, "json": jsonfeed.MEDIA_TYPE}
@@ -61,6 +61,8 @@ class FeedScope:
     page_src: str  # docs path of the HTML page the feed follows
     folder: str  # where its files go in the site ('' is the root)
     entries: tuple[Entry, ...] = field(repr=False)  # newest first, before the limit
+    # status (#16): items made by feeds/status.py (one per incident change), not from entries
+    items: tuple[FeedItem, ...] | None = field(default=None, repr=False)
 
     def path(self, fmt: str) -> str:
         """'tags/open-data/feed.xml': the file, relative to the site root."""
@@ -150,7 +152,7 @@ class FeedCatalog:
         """Every entry some feed carries (within its limit), once, in the site's order."""
         seen: dict[str, Entry] = {}
         for scope in self.scopes:
-            for entry in scope.entries[: self.settings.limit]:
+            for entry in scope.entries[: self.limit(scope)]:
                 seen.setdefault(entry.id, entry)
         return list(seen.values())
 
@@ -172,10 +174,19 @@ class FeedCatalog:
         (`bodies` maps entry id to the body HTML MkDocs produced). Pass one `cache` for every
         scope of a build so that an entry in several feeds is made into an item once."""
         cache = {} if cache is None else cache
-        broad = scope.kind in ("site", "collection")
-        limit = self.settings.limit if broad else self.settings.scoped_limit
-        newest = scope.entries[:limit]
-        items = tuple(self._item(entry, bodies, cache) for entry in newest)
+        if scope.items is not None:  # the status feed brings its own items
+            return self.compose(scope, scope.items[: self.limit(scope)])
+        newest = scope.entries[: self.limit(scope)]
+        return self.compose(scope, tuple(self._item(entry, bodies, cache) for entry in newest))
+
+    def limit(self, scope: FeedScope) -> int:
+        """How many items a scope's feed keeps: the site's and collections' `limit`, team
+        and tag feeds their `scoped_limit`."""
+        broad = scope.kind in ("site", "collection", "status")
+        return self.settings.limit if broad else self.settings.scoped_limit
+
+    def compose(self, scope: FeedScope, items: tuple[FeedItem, ...]) -> Feed:
+        """A feed of `scope` carrying `items`."""
         return Feed(
             title=scope.title,
             description=scope.description,
@@ -205,10 +216,15 @@ class FeedCatalog:
 
 
 def build_catalog(
-    site: Site, settings: FeedSettings, urls: PageUrls, renderer: Renderer | None = None
+    site: Site,
+    settings: FeedSettings,
+    urls: PageUrls,
+    renderer: Renderer | None = None,
+    extra: Iterable[FeedScope] = (),
 ) -> FeedCatalog:
     """The site feed, one per collection (even an empty one), one per team and per tag, of
-    the public site: under serve, drafts and embargoed entries are in no feed."""
+    the public site: under serve, drafts and embargoed entries are in no feed; then `extra`
+    scopes (the status feed, #16)."""
     site = site.public()
     name = settings.site_name
     scopes = [
@@ -271,4 +287,5 @@ def build_catalog(
                 entries=tuple(entries),
             )
         )
+    scopes.extend(extra)  # status (#16)
     return FeedCatalog(settings, urls, scopes, renderer)

@@ -7,27 +7,22 @@ finished HTML, just before `</head>`: that works with every theme and every over
 
 from __future__ import annotations
 
-import html
 import re
 
 from openwork.content.model import Entry
-from openwork.feeds.catalog import FORMAT_NAMES, MEDIA_TYPES, FeedCatalog
+from openwork.feeds.catalog import FeedCatalog
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
 def head_links(catalog: FeedCatalog, page_src: str, entry: Entry | None = None) -> str:
-    """The link tags for the page at docs path `page_src` (an entry's page if `entry`)."""
-    lines = []
-    for scope in catalog.for_page(page_src, entry):
-        for fmt in catalog.formats:
-            title = f"{scope.title} ({FORMAT_NAMES[fmt]})"
-            lines.append(
-                f'<link rel="alternate" type="{MEDIA_TYPES[fmt]}" '
-                f'title="{html.escape(title, quote=True)}" '
-                f'href="{html.escape(catalog.url(scope, fmt), quote=True)}">'
-            )
-    return "\n".join(lines)
+    """The link tags for the page at docs path `page_src` (an entry's page if `entry`),
+    from `templates/head_links.html` through the catalog's renderer."""
+    scopes = catalog.for_page(page_src, entry)
+    if not scopes or not catalog.formats:
+        return ""
+    html = catalog.renderer.render("head_links.html", page_src, scopes=scopes, feeds=catalog)
+    return html.rstrip("\n")
 
 
 def add_to_head(page_html: str, links: str) -> str:

@@ -15,6 +15,7 @@ GROUPS: tuple[tuple[ScopeKind, str], ...] = (
     ("collection", "Collections"),
     ("team", "Teams"),
     ("tag", "Tags"),
+    ("status", "Service status"),  # status (#16)
 )
 
 

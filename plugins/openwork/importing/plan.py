@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from openwork.content.aliases import TITLE_FROM_HEADING, first_heading, map_aliases
-from openwork.content.liquid import clean_text, convert, reference_name
+from openwork.content.liquid import EMBEDS, clean_text, convert, names_a_page, reference_name
+from openwork.importing.old_urls import normalise, old_urls, prefixes, site_settings
 from openwork.importing.sources import Blog, Post, reference_keys
 from openwork.options import Options
 from openwork.slugs import slugify
@@ -60,24 +61,47 @@ class Settings:
 
 def plan_import(blog: Blog, settings: Settings, options: Options) -> list[Planned]:
     """Every post's plan; links between posts point at the files the other posts become."""
-    plans = [_plan_front(post, settings, options) for post in blog.posts]
+    plans = [_plan_front(post, settings, options, blog.generator) for post in blog.posts]
     by_key: dict[str, Planned] = {}
+    config = site_settings(blog)
+    links = OldLinks(prefixes(config))
     for plan in plans:
         for key in reference_keys(plan.post, blog):
             by_key.setdefault(key, plan)
+        for url in old_urls(plan.post, blog, config):
+            links.by_url.setdefault(url, plan)
     for plan in plans:
-        _plan_body(plan, blog, by_key, options)
+        _plan_body(plan, blog, by_key, links, options)
     return plans
 
 
-def _plan_front(post: Post, settings: Settings, options: Options) -> Planned:
-    data, written, notes = map_aliases(post.data, post.name)
+@dataclass
+class OldLinks:
+    """Links written as the old site's addresses, and the plans they now point at."""
+
+    prefixes: list[str]
+    by_url: dict[str, Planned] = field(default_factory=dict)
+
+    def is_old_site(self, url: str) -> bool:
+        """A full address on the old site ('https://blog.example.org/blog/about/')."""
+        return any(url.startswith(p) for p in self.prefixes if ":" in p)
+
+    def find(self, url: str) -> Planned | None:
+        if _SCHEME.match(url) and not any(url.startswith(p) for p in self.prefixes if ":" in p):
+            return None  # another site's page
+        return self.by_url.get(normalise(url, self.prefixes))
+
+
+def _plan_front(post: Post, settings: Settings, options: Options, generator: str) -> Planned:
+    data = dict(post.data)
+    if generator == "jekyll" and isinstance(data.get("tags"), str) and "," not in data["tags"]:
+        data["tags"] = data["tags"].split()  # Jekyll: `tags: search forms` is two tags
+    data, written, notes = map_aliases(data, post.name)
     kind = settings.kind
     if settings.weeknotes_tag and _has_tag(data.get("tags"), settings.weeknotes_tag):
         kind = "weeknote"
     changes = [f"{alias} -> {target}" for target, alias in written.items()]
     needs = [(1, n.message) for n in notes]
-    needs.extend((1, problem) for problem in post.problems)
     for name, why in DROPPED.items():
         if name in data:
             del data[name]
@@ -99,7 +123,9 @@ def _plan_front(post: Post, settings: Settings, options: Options) -> Planned:
         needs.append((1, "a weeknote needs authors or team: add one (or import with --team)"))
     if data.get("date") is None and kind != "weeknote":
         needs.append((1, "no date: add date: YYYY-MM-DD"))
-    folder = settings.into or options.collections[kind].folder
+    # --into is for the --kind posts; weeknotes picked by tag go to the weeknotes folder.
+    into = settings.into if kind == settings.kind else None
+    folder = into or options.collections[kind].folder
     year = _year(data.get("date"))
     stem = post.name
     rel_out = (
@@ -119,10 +145,14 @@ def _year(value: Any) -> str:
     return text[:4] if re.match(r"^\d{4}-", text) else ""
 
 
-def _plan_body(plan: Planned, blog: Blog, by_key: dict[str, Planned], options: Options) -> None:
+def _plan_body(
+    plan: Planned, blog: Blog, by_key: dict[str, Planned], links: OldLinks, options: Options
+) -> None:
     here = posixpath.dirname(plan.rel_out)
 
     def link_to(target: str) -> str | None:
+        if not names_a_page(target):  # {% link assets/a.pdf %}: copied like any file
+            return "/" + target.strip().strip("\"'").lstrip("/")
         clean = target.strip().strip("\"'").split("#")[0].strip("/").lower()
         anchor = "#" + target.split("#", 1)[1].strip("\"'") if "#" in target else ""
         for key in (clean, posixpath.splitext(clean)[0], reference_name(clean).lower()):
@@ -143,11 +173,11 @@ def _plan_body(plan: Planned, blog: Blog, by_key: dict[str, Planned], options: O
             label = _label(change.found)
             counts[label] = counts.get(label, 0) + 1
     plan.changes.extend(f"{label} x{n}" if n > 1 else label for label, n in counts.items())
-    plan.body = _copy_assets(body, plan, blog, options)
+    plan.body = _copy_assets(body, plan, blog, links, options)
 
 
 def _label(found: str) -> str:
-    for word in ("post_url", "link", "relref", "ref", "figure", "highlight", "raw"):
+    for word in ("post_url", "link", "relref", "ref", "figure", "highlight", "raw", *EMBEDS):
         if re.search(rf"[{{%<\s]{word}\b", found):
             return f"{word} converted"
     if "site." in found or "relative_url" in found or "absolute_url" in found:
@@ -155,14 +185,24 @@ def _label(found: str) -> str:
     return "kramdown attributes removed" if found.startswith("{:") else "template code removed"
 
 
-def _copy_assets(body: str, plan: Planned, blog: Blog, options: Options) -> str:
+def _copy_assets(body: str, plan: Planned, blog: Blog, links: OldLinks, options: Options) -> str:
     url_base = options.collections[plan.kind].url if plan.kind in options.collections else ""
-    copied = 0
+    copied = relinked = 0
 
     def rewrite(match: re.Match[str]) -> str:
-        nonlocal copied
+        nonlocal copied, relinked
         url = match.group(2)
         path = url.split("#")[0].split("?")[0]
+        other = links.find(url) if not match.group(1).startswith("!") else None
+        if other is not None:
+            relinked += 1
+            anchor = "#" + url.split("#", 1)[1] if "#" in url else ""
+            target = posixpath.relpath(other.rel_out, posixpath.dirname(plan.rel_out))
+            return f"{match.group(1)}{target}{anchor}{match.group(3)}"
+        line = plan.body_line() + body.count("\n", 0, match.start())
+        if links.is_old_site(url):
+            plan.needs.append((line, f"{url} is a page of the old site, not an imported post"))
+            return match.group(0)
         if (
             not path
             or _SCHEME.match(url)
@@ -174,10 +214,12 @@ def _copy_assets(body: str, plan: Planned, blog: Blog, options: Options) -> str:
             found = blog.site_root / path.lstrip("/")
         else:
             found = plan.post.path.parent / path
-        if not found.is_file():
-            if path.startswith("/") or _looks_like_file(path):
-                line = plan.body_line() + body.count("\n", 0, match.start())
+        inside = found.resolve().is_relative_to(blog.top)  # '../../etc/passwd' stays put
+        if not inside or not found.is_file():
+            if _looks_like_file(path):
                 plan.needs.append((line, f"{url} was not found in the old site: not copied"))
+            elif path.startswith("/"):
+                plan.needs.append((line, f"{url} is a page of the old site, not an imported post"))
             return match.group(0)
         name = PurePosixPath(path).name
         plan.assets[found] = posixpath.join(url_base, plan.slug, name)
@@ -187,6 +229,8 @@ def _copy_assets(body: str, plan: Planned, blog: Blog, options: Options) -> str:
 
     body = _MD_URL.sub(rewrite, body)
     body = _IMG_SRC.sub(rewrite, body)
+    if relinked:
+        plan.changes.append(f"{relinked} link{'s' if relinked != 1 else ''} to old addresses")
     if copied:
         plan.changes.append(f"{copied} file{'s' if copied != 1 else ''} copied beside it")
     return body

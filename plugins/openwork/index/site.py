@@ -12,7 +12,7 @@ from openwork.content.schemas import Action
 from openwork.content.teams import Team
 from openwork.index.tag_index import index_tags
 from openwork.options import Options
-from openwork.slugs import slugify, team_display
+from openwork.slugs import team_display
 from openwork.tags import Tag
 
 STATUS_ORDER = ("running", "proposed", "concluded", "abandoned")
@@ -151,7 +151,7 @@ class _Keys:
 
 
 def _keys(entry: Entry, today: date) -> _Keys:
-    team = (slugify(entry.team), team_display(entry.team)) if entry.team else None
+    team = (entry.team_slug or "", team_display(entry.team)) if entry.team else None
     actions = tuple(
         OpenAction(a, entry, action_overdue(a, today)) for a in entry.actions if a.status == "open"
     )

@@ -13,12 +13,13 @@ from typing import Literal
 from openwork.content.model import Entry
 from openwork.content.reader import ReadResult, read_content
 from openwork.feeds.catalog import FeedCatalog, FeedSettings, build_catalog
+from openwork.feeds.status import status_scopes  # status (#16)
 from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
 from openwork.pipeline.feed_boundary import checked_catalog
-from openwork.problems import Problem
+from openwork.problems import Problem, sort_problems
 from openwork.render import charts
 from openwork.render.entries_json import entries_json
 from openwork.render.pages import (
@@ -30,10 +31,12 @@ from openwork.render.pages import (
     plan_pages,
 )
 from openwork.render.renderer import Renderer
+from openwork.render.status_outputs import StatusOutputs  # status (#16)
 from openwork.urls import PageUrls
 
 Mode = Literal["build", "serve"]
 ENTRIES_JSON = "entries.json"
+_STAND_IN = "<p>…</p>"  # a body for trying feed items before MkDocs has made the HTML
 _ROUNDS = 5  # an entry that fails only beside another is found within a few rounds
 
 
@@ -50,6 +53,10 @@ class SiteSettings:
     template_dirs: tuple[Path, ...] = ()  # theme overrides, searched before the package's
     docs_pages: frozenset[str] = frozenset()  # the engine's own pages (docs/), by docs path
     docs_dir: str = "docs"  # for messages: where `docs_pages` live, from the site root
+    # Feed items are tried before any page is made, with a stand-in body; `openwork check`,
+    # which converts no Markdown, tries each entry's Markdown as the body instead. A build
+    # tries the body HTML again when it writes the feeds (`write_feed_files`).
+    feed_bodies_from_markdown: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class BuildResult:
     problems: tuple[Problem, ...]
     notes: tuple[str, ...]  # for an info log: docs pages that replace a generated page
     read: ReadResult = field(repr=False)
+    status: StatusOutputs | None = field(default=None, repr=False)  # status (#16): the banner
 
 
 def shown_entries(read: ReadResult, mode: Mode) -> tuple[list[Entry], frozenset[str]]:
@@ -121,10 +129,13 @@ def run(
     site, catalog, entry_pages = _settle(
         shown, previews, read, options, today, renderer, settings, problems
     )
+    status = _status(root, site, renderer, settings, now, problems)  # status (#16)
+    read.watched.extend(status.watched if status else [])  # services.yml, for serve
     notes: list[str] = []
     taken = set(settings.docs_pages) | set(entry_pages)
     pages: list[GeneratedPage] = []
-    for planned in plan_pages(site, renderer, catalog):
+    planned_status = status.planned_pages(catalog) if status else []
+    for planned in [*plan_pages(site, renderer, catalog), *planned_status]:
         if planned.src_uri in settings.docs_pages:
             notes.append(
                 f"{settings.docs_dir}/{planned.src_uri} exists, so openwork does not generate "
@@ -144,6 +155,9 @@ def run(
         data_files[ENTRIES_JSON] = entries_json(site, renderer.urls, settings.site_url)
     except Exception as exc:
         problems.append(page_problem(ENTRIES_JSON, exc))
+    if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
+        report = lambda path, exc: problems.append(page_problem(path, exc))  # noqa: E731
+        data_files.update(status.data_files(settings.site_name, settings.language, report))
     return BuildResult(
         site=site,
         entry_pages=entry_pages,
@@ -151,10 +165,29 @@ def run(
         data_files=data_files,
         catalog=catalog,
         renderer=renderer,
-        problems=tuple(problems),
+        problems=tuple(sort_problems(problems)),
         notes=tuple(notes),
         read=read,
+        status=status,
     )
+
+
+def _status(
+    root: Path,
+    site: Site,
+    renderer: Renderer,
+    settings: SiteSettings,
+    now: datetime,
+    problems: list[Problem],
+) -> StatusOutputs | None:
+    """Issue #16's board (services.yml, the status page, the banner), or a problem."""
+    try:
+        status = StatusOutputs.prepare(root, site, renderer, now, settings.site_url)
+    except Exception as exc:
+        problems.append(page_problem("status.md", exc))
+        return None
+    problems.extend(status.problems)
+    return status
 
 
 def _settle(
@@ -205,7 +238,8 @@ def _render_round(
     _try_each(site.kind_entries("incident"), lambda batch: _charts(site, batch), "chart", failed)
     catalog = _catalog(site, renderer, settings)
     if catalog is not None:
-        bodies = {e.id: e.body for e in site.entries}  # the build's HTML comes later
+        markdown = settings.feed_bodies_from_markdown
+        bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
         catalog, bad, feed_problems = checked_catalog(catalog, bodies)
         for entry, problem in zip(bad, feed_problems, strict=True):
             failed.setdefault(entry.id, problem)
@@ -260,7 +294,8 @@ def _catalog(site: Site, renderer: Renderer, settings: SiteSettings) -> FeedCata
         language=settings.language,
         author=settings.author,
     )
-    return build_catalog(site, feed_settings, renderer.urls, renderer)
+    extra = status_scopes(site, feed_settings, renderer.urls)  # status (#16)
+    return build_catalog(site, feed_settings, renderer.urls, renderer, extra)
 
 
 def _without_docs_collisions(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from openwork import paths
 from openwork.content.rejected import Rejected
-from openwork.render import paths
 from openwork.render.pages import GeneratedPage
 from openwork.render.renderer import Renderer
 

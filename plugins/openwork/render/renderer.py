@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from openwork.content.dates import human_duration
+from openwork.render.reading import reader_filters, spaced
 from openwork.urls import PageUrls
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -77,6 +78,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=StrictUndefined,
+            # One environment per build: never look at a template's file again to see if it
+            # changed (Jinja's default does, on every render).
+            auto_reload=False,
         )
         self.env.filters.update(
             md=md_text,
@@ -87,6 +91,7 @@ class Renderer:
             safe_url=safe_url,
             header_value=header_value,
         )
+        self.env.filters.update(reader_filters())  # readers: week dates, reading time
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at docs path `page` (links are made relative to it)."""
@@ -94,4 +99,7 @@ class Renderer:
         def link(target_src_uri: str) -> str:
             return self.urls.relative(target_src_uri, page)
 
-        return self.env.get_template(template).render(link=link, page_src=page, **context)
+        html = self.env.get_template(template).render(link=link, page_src=page, **context)
+        if template.startswith("feed_"):
+            return html  # feed items are not search text: their bytes stay as they were
+        return spaced(html)  # readers: search text whose cells do not run together
