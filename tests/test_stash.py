@@ -43,6 +43,7 @@ def convert(text: str) -> str:
 
 
 FENCED = "Text\n\n```html\nx\n\n<p>in code</p>\n```\n"
+MD_IN_HTML = '<div markdown="1">\n*converted*\n</div>\n'
 
 
 @pytest.mark.parametrize("text", [LISTING, "", "Just text.", "<p>one block</p>", FENCED])
@@ -62,6 +63,7 @@ def test_only_balanced_html_blocks_of_the_templates_are_stashed() -> None:
         assert kept in stashed
     assert "A &amp; B" not in stashed
     assert stash_html(FENCED) == (FENCED, [])
+    assert stash_html(MD_IN_HTML) == (MD_IN_HTML, [])
 
 
 def test_search_reads_the_page_without_the_blocks_it_would_skip() -> None:

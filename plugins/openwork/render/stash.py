@@ -55,7 +55,8 @@ def stash_html(markdown: str) -> tuple[str, list[str]]:
         return markdown, stash  # a placeholder inside code would be shown, not replaced
     out = []
     for block in markdown.split("\n\n"):
-        if _BLOCK_START.match(block) and _balanced(block):
+        # `markdown="1"` asks md_in_html to convert what is inside: left to Markdown.
+        if _BLOCK_START.match(block) and "markdown=" not in block and _balanced(block):
             out.append(PLACEHOLDER.format(len(stash)))
             stash.append(block.strip("\n"))
         else:
