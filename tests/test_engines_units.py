@@ -82,6 +82,7 @@ def test_generated_config_keeps_python_tags_and_points_at_the_build_folder(
         {"Incidents": "incidents/index.md"},
         {"Teams": "teams/index.md"},
         {"Feeds": "feeds.md"},
+        {"Service status": "status.md"},
     ]
 
 

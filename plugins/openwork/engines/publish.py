@@ -97,6 +97,8 @@ def _add_head_tags(project: Project, site_dir: Path) -> int:
     for page in sorted(site_dir.rglob("*.html")):
         if page == site_dir / "404.html":
             continue  # the theme's error page, not a page of the site (MkDocs skips it too)
+        if page.relative_to(site_dir).as_posix() in result.data_files:
+            continue  # a file openwork wrote as it is (a digest e-mail), not a themed page
         src = _page_src(page.relative_to(site_dir).as_posix(), special)
         entry = by_src.get(src)
         tags = ""
