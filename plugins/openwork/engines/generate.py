@@ -32,7 +32,6 @@ from openwork.render.status_outputs import STATUS_CSS
 
 MARKER = ".openwork-build"  # only a folder holding this file is ever removed by generate
 CSS_URI = "assets/openwork.css"
-STATUS_CSS = "assets/status.css"  # status (#16): written with the data files
 HOME_PAGES = ("index.md", "README.md")
 
 
