@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from openwork.cli.siteconfig import ConfigError
-from openwork.content.private import marker_problems, strip_private
+from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.engines.config import KeepTagsDumper
 from openwork.engines.project import MARKDOWN, Project
@@ -157,7 +157,7 @@ def _copy_docs(project: Project, out: Generated) -> None:
             shown = _relative(path, config.root)
             for offset, message in marker_problems(text, in_code=False):
                 out.problems.append(Problem(shown, 1 + offset, "warning", message))
-            text = strip_private(text, in_code=False)[0]
+            text = public_docs_page(text)
         target.write_text(text, encoding="utf-8")
         out.docs_pages.append(rel)
 
