@@ -116,8 +116,3 @@ def copy_example(dest: Path, *, hidden: bool = False) -> Path:
         with (dest / "tags.yml").open("a", encoding="utf-8") as tags:
             tags.write("- draft-only-tag\n")
     return dest
-
-
-# The old name, for tests written before the rename (it also named the index stage's
-# `openwork.index.build_site`); new tests use `mkdocs_build`.
-build_site = mkdocs_build

@@ -9,7 +9,7 @@ from openwork.cli.app import main
 from openwork.problems import Problem
 from openwork.reporting import group_problems, nothing_published
 
-from tests.builder import build_site, write_tree
+from tests.builder import mkdocs_build, write_tree
 
 TAG = "tag 'Weeknotes' is not in tags.yml"
 
@@ -53,7 +53,7 @@ def test_a_build_and_a_check_that_published_nothing_say_so(
             **{f"incidents/{n}.md": "---\ntitle: No fields\n---\nText\n" for n in "abc"},
         },
     )
-    built = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    built = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     loud = "openwork: incidents/:1: nothing was published: every one of the 3 content files"
     assert any(w.startswith(loud) for w in built.warnings)
     # Three files with one missing field each: one grouped line per message.

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from openwork.cli import main
 
-from tests.builder import MINIMAL_MKDOCS, REPO, Built, build_site, write_tree
+from tests.builder import MINIMAL_MKDOCS, REPO, Built, mkdocs_build, write_tree
 
 SCHEMA = json.loads((REPO / "tests" / "schemas" / "jsonfeed-1.1.schema.json").read_text("utf-8"))
 OPEN = """
@@ -90,7 +90,7 @@ def make_site(root: Path, *, resolved: bool = False) -> Path:
 @pytest.fixture(scope="module")
 def open_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = make_site(tmp_path_factory.mktemp("open"))
-    return build_site(root / "mkdocs.yml", root / "site")
+    return mkdocs_build(root / "mkdocs.yml", root / "site")
 
 
 def html_pages(built: Built) -> list[Path]:
@@ -144,7 +144,7 @@ def test_every_page_has_the_banner_while_an_incident_is_open(open_site: Built) -
 
 def test_no_banner_once_every_incident_is_resolved(tmp_path: Path) -> None:
     root = make_site(tmp_path, resolved=True)
-    built = build_site(root / "mkdocs.yml", root / "site")
+    built = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert built.warnings == []
     for path in html_pages(built):
         assert "ow-banner" not in path.read_text("utf-8").replace("ow-banner__", ""), path
@@ -194,7 +194,7 @@ def test_status_feed_has_one_item_per_change_with_stable_ids(
     assert "3 updates" in feeds_page  # opened and two timeline events, not "1 entry"
     # Resolving adds an item and keeps the others' ids.
     root = make_site(tmp_path, resolved=True)
-    later = json.loads(build_site(root / "mkdocs.yml", root / "site").read("status/feed.json"))
+    later = json.loads(mkdocs_build(root / "mkdocs.yml", root / "site").read("status/feed.json"))
     before = {i["id"] for i in data["items"]}
     after = {i["id"]: i for i in later["items"]}
     assert before < set(after)
@@ -245,7 +245,7 @@ def test_calendar_parses_with_icalendar_and_keeps_its_uids(
     review = events["Review: Plain English letters"]
     assert review.decoded("DTSTART").isoformat() == "2026-12-14"
     assert "We believe plainer letters" in str(review["DESCRIPTION"])
-    again = build_site(make_site(tmp_path) / "mkdocs.yml", tmp_path / "site")
+    again = mkdocs_build(make_site(tmp_path) / "mkdocs.yml", tmp_path / "site")
     assert (again.site_dir / "calendar.ics").read_bytes() == raw, "same content, same bytes"
 
 
@@ -303,7 +303,7 @@ def test_timeline_times_are_shown_in_the_site_timezone_with_the_offset(tmp_path:
             "incidents/2026-07-16-payments.md": summer,
         },
     )
-    built = build_site(root / "mkdocs.yml", root / "site")
+    built = mkdocs_build(root / "mkdocs.yml", root / "site")
     page = built.page("incidents/2026-07-16-payments/")
     # Written in UTC, shown in London summer time, with its offset.
     assert '<time datetime="2026-07-16T10:40:00+00:00">16 July 2026, 11:40 UTC+01:00</time>' in page
@@ -321,7 +321,7 @@ def test_a_data_file_that_fails_is_a_problem_and_the_rest_are_written(
 
     monkeypatch.setattr(outputs, "calendar_ics", broken)
     root = make_site(tmp_path)
-    built = build_site(root / "mkdocs.yml", root / "site")
+    built = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert any(
         w.startswith("openwork: calendar.ics:1: ") and "ValueError: boom" in w
         for w in built.warnings
@@ -342,7 +342,7 @@ def test_an_open_incident_without_a_timeline_shows_when_it_started(tmp_path: Pat
             "incidents/2026-11-16-payments.md": bare,
         },
     )
-    page = build_site(root / "mkdocs.yml", root / "site").page("")
+    page = mkdocs_build(root / "mkdocs.yml", root / "site").page("")
     assert "Started <time" in page and "16 November 2026, 09:00 UTC" in page
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
-from pathlib import Path
 
 from openwork.feeds.atom import atom_item, render_atom
 from openwork.feeds.catalog import FeedCatalog
@@ -72,14 +71,3 @@ def iter_feed_files(
 def feed_files(catalog: FeedCatalog, bodies: Mapping[str, str]) -> dict[str, bytes]:
     """{path relative to the site root: bytes} for every feed in every format, and the OPML."""
     return dict(iter_feed_files(catalog, bodies))
-
-
-def write_feeds(catalog: FeedCatalog, bodies: Mapping[str, str], site_dir: Path) -> list[Path]:
-    """Write the feeds under `site_dir`; returns the files written."""
-    written = []
-    for rel, data in iter_feed_files(catalog, bodies):
-        path = site_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-    return written
