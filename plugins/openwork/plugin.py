@@ -32,7 +32,7 @@ from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, wri
 from openwork.pipeline.boundary import page_problem
 from openwork.problem_log import log_problems
 from openwork.problems import Problem
-from openwork.render.links import rewrite_links
+from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
@@ -137,8 +137,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self.link_map[f"{docs_rel}/{file.src_uri}" if docs_rel else file.src_uri] = file.src_uri
         for src_uri, page in result.entry_pages.items():
             self._add(files, config, src_uri, page.markdown, in_nav=False)
-            self.link_map[page.entry.path] = src_uri
-            self.link_map[src_uri.lower()] = src_uri
+        add_entry_links(self.link_map, ((p.entry.path, s) for s, p in result.entry_pages.items()))
         for generated in result.pages:
             self._add(files, config, generated.src_uri, generated.markdown, in_nav=generated.in_nav)
         for src_uri, content in result.data_files.items():

@@ -57,6 +57,7 @@ def nothing_published(
             1,
             "error",
             f"nothing was published: every one of the {len(failed)} content files has an "
-            "error (each is listed with its file)",
+            "error (each is listed with its file); until one is published, the feeds have no "
+            "items and no date, and no Atom feed is written (Atom requires a date)",
         )
     ]

@@ -25,7 +25,7 @@ from openwork.engines.project import MARKDOWN, Project
 from openwork.pipeline import EntryPage
 from openwork.pipeline.boundary import page_problem
 from openwork.problems import Problem
-from openwork.render.links import rewrite_links
+from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import GeneratedPage, dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.status_outputs import STATUS_CSS
@@ -174,9 +174,8 @@ def _link_map(project: Project, docs_pages: list[str]) -> dict[str, str]:
     config = project.config
     docs_rel = _relative(config.docs_dir, config.root)
     links = {f"{docs_rel}/{src}" if docs_rel != "." else src: src for src in docs_pages}
-    for src_uri, page in project.result.entry_pages.items():
-        links[page.entry.path] = src_uri
-        links[src_uri.lower()] = src_uri
+    pages = project.result.entry_pages
+    add_entry_links(links, ((page.entry.path, src) for src, page in pages.items()))
     return links
 
 

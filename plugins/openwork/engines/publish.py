@@ -20,7 +20,7 @@ from openwork.feeds import add_to_head, head_links
 from openwork.feeds.material_guard import with_guard
 from openwork.pipeline import write_feed_files
 from openwork.problems import Problem
-from openwork.render.links import rewrite_links
+from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.social import social_meta
 from openwork.render.status import add_banner
 
@@ -55,9 +55,7 @@ def entry_bodies(
     docs_rel = config.docs_dir.relative_to(config.root).as_posix()
     links = {f"{docs_rel}/{src}": src for src in files}
     pages = project.result.entry_pages
-    for src_uri, page in pages.items():
-        links[page.entry.path] = src_uri
-        links[src_uri.lower()] = src_uri
+    add_entry_links(links, ((page.entry.path, src) for src, page in pages.items()))
     renderer = BodyRenderer(config, files)
     return {
         page.entry.id: renderer.html(

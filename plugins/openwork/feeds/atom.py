@@ -46,12 +46,15 @@ def atom_item(item: FeedItem) -> str:
 def render_atom(feed: Feed, cache: MutableMapping[str, str] | None = None) -> bytes:
     """The feed as Atom; pass one `cache` to every feed of a build to write each item once."""
     f = "  "
+    updated = feed.updated or feed.site_updated  # RFC 4287 requires one, even when empty
+    if updated is None:
+        raise ValueError("an Atom feed needs a date, and this site has published nothing")
     self_url = attr(feed.urls["atom"])
     head = (
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{attr(feed.language)}">\n'
         + element("id", feed.urls["atom"], f)
         + element("title", feed.title, f)
-        + element("updated", feed.updated.isoformat(), f)
+        + element("updated", updated.isoformat(), f)
         + f"{f}<author>\n{element('name', feed.author, '    ')}{f}</author>\n"
         + f'{f}<link href="{self_url}" rel="self" type="{MEDIA_TYPE}"/>\n'
         + f'{f}<link href="{attr(feed.home_url)}" rel="alternate" type="text/html"/>\n'

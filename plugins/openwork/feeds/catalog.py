@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Literal
 
 from openwork import paths
 from openwork.content.model import Entry
 from openwork.feeds import atom, jsonfeed, rss
 from openwork.feeds.facts import facts_html
-from openwork.feeds.model import EPOCH, Feed, FeedItem, build_item, newest_update
+from openwork.feeds.model import Feed, FeedItem, build_item, newest_update
 from openwork.index.site import Site
 from openwork.render.renderer import Renderer
 from openwork.urls import PageUrls, site_absolute
@@ -87,10 +88,11 @@ class FeedCatalog:
         self.renderer = renderer or Renderer(urls)
         self.scopes: list[FeedScope] = list(scopes)
         self._by_key = {(s.kind, s.key): s for s in self.scopes}
-        site = self._by_key.get(("site", ""))
-        everything = site.entries if site else ()
-        # An empty feed still needs an `updated`: the site's newest change, never the clock.
-        self.fallback_updated = max((e.last_modified for e in everything), default=EPOCH)
+        # An empty Atom feed still needs an `updated`: the site's newest change, never the
+        # clock. A site that has published nothing has none, and so no Atom feeds (`formats`).
+        changes = [e.last_modified for s in self.scopes for e in s.entries]
+        changes += [i.updated for s in self.scopes for i in s.items or ()]
+        self.fallback_updated: datetime | None = max(changes, default=None)
 
     feeds_page = paths.feeds()  # the /feeds/ page, for templates
 
@@ -108,6 +110,10 @@ class FeedCatalog:
 
     @property
     def formats(self) -> tuple[str, ...]:
+        """The formats written and linked. Atom requires a feed date, and a site that has
+        published nothing has no honest one: it gets no Atom feeds until its first entry."""
+        if self.fallback_updated is None:
+            return tuple(fmt for fmt in self.settings.formats if fmt != "atom")
         return self.settings.formats
 
     @property
@@ -161,7 +167,10 @@ class FeedCatalog:
         scopes = [
             replace(s, entries=tuple(e for e in s.entries if e.id not in ids)) for s in self.scopes
         ]
-        return FeedCatalog(self.settings, self.urls, scopes, self.renderer)
+        catalog = FeedCatalog(self.settings, self.urls, scopes, self.renderer)
+        # The pages already link this build's feeds: the same formats, the same fallback.
+        catalog.fallback_updated = self.fallback_updated
+        return catalog
 
     def feed(
         self,
@@ -194,8 +203,9 @@ class FeedCatalog:
             urls={fmt: self.url(scope, fmt) for fmt in self.formats},
             language=self.settings.language,
             author=self.settings.author or self.settings.site_name,
-            updated=newest_update(items, self.fallback_updated),
+            updated=newest_update(items),
             items=items,
+            site_updated=self.fallback_updated,
         )
 
     def _item(

@@ -9,13 +9,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import quote, urlsplit
 
 from openwork.content.model import Author, Entry
 from openwork.feeds.absolute import absolute_url, feed_html
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Characters RFC 4151 allows unescaped in the specific part of a tag: URI.
 _TAG_SAFE = "/;?:@&=+$-_.!~*'(),"
 _WEB_SCHEMES = ("http", "https", "mailto")
@@ -60,8 +59,10 @@ class Feed:
     urls: Mapping[str, str]
     language: str
     author: str  # the site's name or `site_author`: Atom needs an author for every entry
-    updated: datetime
+    updated: datetime | None  # the newest item's; None for a feed with no items
     items: tuple[FeedItem, ...]
+    # The site's newest change: the `updated` an empty Atom feed must still give.
+    site_updated: datetime | None = None
 
 
 def item_id(site_url: str, entry: Entry) -> str:
@@ -120,6 +121,7 @@ def build_item(
     )
 
 
-def newest_update(items: Sequence[FeedItem], fallback: datetime = EPOCH) -> datetime:
-    """A feed's `updated`: its newest item's, never the build clock (so builds repeat)."""
-    return max((item.updated for item in items), default=fallback)
+def newest_update(items: Sequence[FeedItem]) -> datetime | None:
+    """A feed's `updated`: its newest item's, never the build clock (so builds repeat); an
+    empty feed has none, rather than a made-up date."""
+    return max((item.updated for item in items), default=None)

@@ -52,6 +52,7 @@ def render_rss(feed: Feed, cache: MutableMapping[str, str] | None = None) -> byt
         + element("docs", "http://www.rssboard.org/rss-specification", c)
         + element("generator", GENERATOR, c)
         + element("language", feed.language, c)
-        + element("lastBuildDate", format_datetime(feed.updated), c)
     )
+    if feed.updated:  # optional in RSS 2.0: a feed with no items claims no date
+        head += element("lastBuildDate", format_datetime(feed.updated), c)
     return document(head, feed, rss_item, cache, "  </channel>\n</rss>\n")
