@@ -15,7 +15,6 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from openwork.content.dates import human_duration
-from openwork.render.items import ListItems
 from openwork.render.reading import reader_filters, spaced
 from openwork.urls import PageUrls
 
@@ -99,7 +98,6 @@ class Renderer:
             header_value=header_value,
         )
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
-        self.env.globals["list_item"] = ListItems(self.env).function()  # speed (#13)
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at docs path `page` (links are made relative to it)."""
