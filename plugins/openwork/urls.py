@@ -18,17 +18,23 @@ class PageUrls:
 
     def url(self, src_uri: str) -> str:
         """'weeknotes/index.md' -> 'weeknotes/'; 'weeknotes/x.md' -> 'weeknotes/x/'."""
-        if not src_uri.endswith(".md"):
-            return src_uri
-        stem = src_uri[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            base = stem[: -len("index")]
-            return base if self.directory_urls else base + "index.html"
-        return stem + "/" if self.directory_urls else stem + ".html"
+        return _page_url(src_uri, self.directory_urls)
 
     def relative(self, target_src_uri: str, from_src_uri: str) -> str:
         """A link from one page to another that works on any host and sub-path."""
         return relative_url(self.url(target_src_uri), self.url(from_src_uri))
+
+
+@lru_cache(maxsize=65536)
+def _page_url(src_uri: str, directory_urls: bool) -> str:
+    """`PageUrls.url`, cached: a site asks for each page's URL from every page linking to it."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        base = stem[: -len("index")]
+        return base if directory_urls else base + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
 
 
 def relative_url(target: str, base: str) -> str:

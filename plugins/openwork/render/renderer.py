@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,12 @@ def md_text(value: object) -> Markup:
 def format_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    day = value.date() if isinstance(value, datetime) else value
+    return _day_text(value.date() if isinstance(value, datetime) else value)
+
+
+@lru_cache(maxsize=8192)
+def _day_text(day: date) -> str:
+    """'3 June 2026': cached, as a listing shows the same few thousand days again and again."""
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
