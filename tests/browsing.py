@@ -9,6 +9,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -38,3 +39,20 @@ def serving(site_dir: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def home_to_incident_and_team(page: Any, base_url: str) -> None:
+    """A reader's journey through the example site: home, the incidents tab, the SEV1 report
+    (its time to resolve), then its team's page. Shared by the MkDocs and Zensical builds."""
+    page.goto(base_url)
+    page.get_by_role("link", name="Incidents", exact=True).first.click()
+    page.wait_for_url("**/incidents/")
+    page.get_by_role("link", name="Address lookup unavailable across resident forms").first.click()
+    page.wait_for_url("**/incidents/2026-10-28-address-lookup-outage/")
+    assert (
+        page.locator("[data-measure=time-to-resolve]").inner_text()
+        == "time to resolve: 16 h 23 min"
+    )
+    page.locator(".ow-card a.ow-team").click()
+    page.wait_for_url("**/teams/platform/")
+    assert "Platform team" in page.locator("h1").inner_text()

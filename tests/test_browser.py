@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.browsing import home_to_incident_and_team
+
 
 def test_reader_goes_from_home_to_an_incident_and_its_team(
     served: str, browser, tmp_path: Path
 ) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(served)
-    page.get_by_role("link", name="Incidents", exact=True).first.click()
-    page.wait_for_url("**/incidents/")
-    page.get_by_role("link", name="Address lookup unavailable across resident forms").first.click()
-    page.wait_for_url("**/incidents/2026-10-28-address-lookup-outage/")
-    assert (
-        page.locator("[data-measure=time-to-resolve]").inner_text()
-        == "time to resolve: 16 h 23 min"
-    )
-    page.locator(".ow-card a.ow-team").click()
-    page.wait_for_url("**/teams/platform/")
-    assert "Platform team" in page.locator("h1").inner_text()
+    home_to_incident_and_team(page, served)
     page.screenshot(path=str(tmp_path / "team.png"))
     page.close()
 

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 from openwork.cli import main
 
+from tests.browsing import home_to_incident_and_team, serving
 from tests.builder import REPO, Built, copy_example
-from tests.conftest import serving
 
 ENGINE_ONLY = ("search/", "search.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
 CANARY = re.compile(rb"leak-canary[\w-]*", re.IGNORECASE)
@@ -168,17 +168,5 @@ def test_reader_clicks_through_the_zensical_site(zensical_example: Built, browse
     # The journey of test_browser.py's first test, on the site Zensical built.
     with serving(zensical_example.site_dir) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        page.get_by_role("link", name="Incidents", exact=True).first.click()
-        page.wait_for_url("**/incidents/")
-        title = "Address lookup unavailable across resident forms"
-        page.get_by_role("link", name=title).first.click()
-        page.wait_for_url("**/incidents/2026-10-28-address-lookup-outage/")
-        assert (
-            page.locator("[data-measure=time-to-resolve]").inner_text()
-            == "time to resolve: 16 h 23 min"
-        )
-        page.locator(".ow-card a.ow-team").click()
-        page.wait_for_url("**/teams/platform/")
-        assert "Platform team" in page.locator("h1").inner_text()
+        home_to_incident_and_team(page, url)
         page.close()
