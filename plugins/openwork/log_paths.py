@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from openwork.content.model import Entry
 
@@ -18,13 +18,13 @@ class SourcePaths(logging.Filter):
     """A logging filter that rewrites "Doc file 'weeknotes/x.md' contains a link ..." to name
     the entry's source file and the line of the link."""
 
-    def __init__(self, entries: Callable[[], Mapping[str, Entry]]) -> None:
+    def __init__(self, entry_at: Callable[[str], Entry | None]) -> None:
         super().__init__()
-        self.entries = entries  # generated src_uri -> entry, as the current build knows them
+        self.entry_at = entry_at  # generated src_uri -> entry, as the current build knows them
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = _DOC_FILE.match(record.getMessage())
-        entry = self.entries().get(match.group("src")) if match else None
+        entry = self.entry_at(match.group("src")) if match else None
         if match is None or entry is None:
             return True
         where = entry.path

@@ -54,7 +54,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.is_serve = False
         self._reset()
         # MkDocs' link warnings about an entry name its source file, not the generated page.
-        self.source_paths = SourcePaths(self._entries_by_src)
+        self.source_paths = SourcePaths(self._entry_at)
 
     def _reset(self) -> None:
         # `mkdocs serve` keeps one plugin instance across rebuilds: nothing may carry over.
@@ -67,9 +67,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
         self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
 
-    def _entries_by_src(self) -> dict[str, Entry]:
-        pages = self.result.entry_pages if self.result else {}
-        return {src: page.entry for src, page in pages.items()}
+    def _entry_at(self, src_uri: str) -> Entry | None:
+        """The entry whose page MkDocs knows as `src_uri`, in the current build."""
+        page = self.result.entry_pages.get(src_uri) if self.result else None
+        return page.entry if page else None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
