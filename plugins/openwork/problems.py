@@ -43,3 +43,16 @@ class Problem:
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Order by file, then line, so output reads top to bottom."""
     return sorted(problems, key=lambda p: (p.path, p.line, p.level, p.message))
+
+
+_EXCEPTION_TEXT = 300  # characters of an exception's text: enough to act on, never a wall
+
+
+def describe_exception(exc: BaseException) -> str:
+    """'ValueError: bad value' on one line, control characters shown escaped: how every
+    stage's error boundary names what went wrong."""
+    text = " ".join(str(exc).split())
+    if len(text) > _EXCEPTION_TEXT:
+        text = text[: _EXCEPTION_TEXT - 1] + "…"
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

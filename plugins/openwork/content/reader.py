@@ -30,7 +30,7 @@ from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.content.weeknote import weeknote_title, weeknote_week
 from openwork.options import CollectionOptions, Options
-from openwork.problems import Problem, sort_problems
+from openwork.problems import Problem, describe_exception, sort_problems
 from openwork.slugs import slugify, too_long
 from openwork.tags import Tag
 
@@ -158,13 +158,11 @@ def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Proble
 
 def crash_problem(path: str, stage: str, exc: BaseException) -> Problem:
     """The error for an exception openwork did not foresee, naming the file it happened on."""
-    said = " ".join(str(exc).split())
-    said = said if len(said) <= 200 else said[:197] + "..."
     return Problem(
         path,
         1,
         "error",
-        f"openwork could not {stage} this file: {type(exc).__name__}: {said} - it is left "
+        f"openwork could not {stage} this file: {describe_exception(exc)} - it is left "
         "out; please report it",
     )
 

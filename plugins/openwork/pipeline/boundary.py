@@ -6,19 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from openwork.content.model import Entry
-from openwork.problems import Problem
+from openwork.problems import Problem, describe_exception
 
 T = TypeVar("T")
-_LIMIT = 300  # characters of an exception's text: enough to act on, never a wall
-
-
-def describe(exc: BaseException) -> str:
-    """'ValueError: bad value' on one line, control characters shown escaped."""
-    text = " ".join(str(exc).split())
-    if len(text) > _LIMIT:
-        text = text[: _LIMIT - 1] + "…"
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def entry_problem(entry: Entry, stage: str, exc: BaseException) -> Problem:
@@ -27,7 +17,8 @@ def entry_problem(entry: Entry, stage: str, exc: BaseException) -> Problem:
         entry.path,
         1,
         "error",
-        f"openwork could not {stage} this entry: {describe(exc)}; it is left out of the site",
+        f"openwork could not {stage} this entry: {describe_exception(exc)}; "
+        "it is left out of the site",
     )
 
 
@@ -36,7 +27,7 @@ def page_problem(src_uri: str, exc: BaseException) -> Problem:
         src_uri,
         1,
         "error",
-        f"openwork could not render the generated page {src_uri}: {describe(exc)}; "
+        f"openwork could not render the generated page {src_uri}: {describe_exception(exc)}; "
         "the page is left out",
     )
 

@@ -10,8 +10,8 @@ from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
 from openwork.feeds.model import FeedItem
 from openwork.feeds.publish import iter_feed_files, write_items
-from openwork.pipeline.boundary import describe, entry_problem, isolate
-from openwork.problems import Problem
+from openwork.pipeline.boundary import entry_problem, isolate
+from openwork.problems import Problem, describe_exception
 
 
 def checked_catalog(
@@ -65,7 +65,7 @@ def iter_feed_documents(
     problems.extend(found)
 
     def feed_failed(path: str, exc: Exception) -> None:  # not one entry's fault: left out
-        message = f"openwork could not write this feed: {describe(exc)}"
+        message = f"openwork could not write this feed: {describe_exception(exc)}"
         problems.append(Problem(path, 1, "error", message))
 
     yield from iter_feed_files(catalog, bodies, feed_failed, made)
