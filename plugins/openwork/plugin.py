@@ -40,6 +40,7 @@ from openwork.render.stash import stash_html, unstash
 from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
+from openwork.serving import Rebuilds
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -52,6 +53,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
+        self.rebuilds = Rebuilds()  # caches kept between serve rebuilds (serving/)
         self._reset()
         # MkDocs' link warnings about an entry name its source file, not the generated page.
         self.source_paths = SourcePaths(self._entry_at)
@@ -66,6 +68,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.section: Page | None = None
         self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
         self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
+        self.additions: dict[str, tuple[str, str, str]] = {}  # on_post_page's, by src_uri
+        self.head_links: dict[tuple[object, ...], str] = {}  # feed link tags, this build
+        self.files = Files([])  # this build's, for what serve --dirty does after the build
+        self.written: list[str] = []  # files openwork wrote itself (feeds), site-relative
 
     def _entry_at(self, src_uri: str) -> Entry | None:
         """The entry whose page MkDocs knows as `src_uri`, in the current build."""
@@ -74,6 +80,12 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.rebuilds.startup(command, dirty)
+        if self.is_serve and not dirty:
+            log.info(
+                "openwork: for rebuilds that render only the pages an edit changes, serve "
+                "with `mkdocs serve --dirty` (see the guide on checking and publishing)"
+            )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._reset()
@@ -122,9 +134,17 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         docs = Path(config.docs_dir).resolve()
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
+        settings = self._settings(config, files, docs_rel)
+        cache, renderer = self.rebuilds.read_cache, self.rebuilds.renderer(settings)
         self.result = result = run(
-            self.root, self.options, self._settings(config, files, docs_rel), mode
+            self.root,
+            self.options,
+            settings,
+            mode,
+            read_cache=cache if self.is_serve else None,
+            renderer=renderer,
         )
+        self.rebuilds.keep_renderer(settings, result.renderer)
         log_problems(log, group_problems(result.problems))  # repeats said once
         folders = [c.folder for c in self.options.collections.values()]
         read = result.read
@@ -156,7 +176,14 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                     self._add(files, config, page.src_uri, page.markdown, in_nav=False)
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
+        self.rebuilds.files_ready(config, files)
+        self.files = files
         return files
+
+    @event_priority(-100)  # the navigation as the last plugin leaves it
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.rebuilds.nav_ready(nav)
+        return nav
 
     def _add(
         self, files: Files, config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool
@@ -169,7 +196,21 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
 
-    def on_page_markdown(
+    @event_priority(-1000)  # after every plugin's on_page_markdown: what Python-Markdown gets
+    def _before_conversion(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        self.rebuilds.conversions.before(page, markdown)
+        return markdown
+
+    @event_priority(1000)  # before any plugin's on_page_content: what Python-Markdown made
+    def _after_conversion(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        self.rebuilds.conversions.after(page)
+        return html
+
+    def _page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         result = self.result
@@ -222,7 +263,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             ).as_posix()
         return path, first_line
 
-    def on_page_content(
+    on_page_markdown = CombinedEvent(_page_markdown, _before_conversion)
+
+    def _page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if (stashed := self.stashed.pop(page.file.src_uri, None)) is not None:
@@ -238,10 +281,32 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         page.edit_url = None  # the page is generated: there is no docs/ file to edit
         return entry_page.header + html + entry_page.footer
 
+    on_page_content = CombinedEvent(_after_conversion, _page_content)
+
+    @event_priority(-100)  # every page has its HTML: which to render under serve --dirty
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.rebuilds.decide(config, files, lambda page: self._page_extra(page, config))
+        return env
+
+    def _page_extra(self, page: Page, config: MkDocsConfig) -> str:
+        """What openwork adds to a page after its HTML (for the digest of a dirty rebuild)."""
+        src = page.file.src_uri
+        entry_page = self.result.entry_pages.get(src) if self.result else None
+        tags = [t.slug for t in entry_page.entry.tags] if entry_page else None
+        return repr((self.listing_html.get(src), tags, self._additions(page, config)))
+
+    @event_priority(100)  # before Material's search plugin reads the page
+    def _search_before(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        self.rebuilds.search.before_page()
+        return context
+
     @event_priority(-100)  # after Material's search plugin has read the page
     def _listing_in_full(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
+        self.rebuilds.search.after_page(page)
         if (html := self.listing_html.pop(page.file.src_uri, None)) is not None:
             page.content = html
         return context
@@ -265,31 +330,46 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             ]
         return context
 
-    on_page_context = CombinedEvent(_page_context, _listing_in_full)
+    on_page_context = CombinedEvent(_search_before, _page_context, _listing_in_full)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.rebuilds.page_rendered()
         if self.section is not None:
             self.section.active = False
             self.section = None
         if self.result is None:
             return output
+        meta, banner, links = self._additions(page, config)
+        if meta:
+            output = add_to_head(output, meta)
+        if self.result.status is not None:  # status (#16): the open-incident banner, every page
+            output = add_banner(output, banner)
+        return add_to_head(output, links) if self.result.catalog is not None else output
+
+    def _additions(self, page: Page, config: MkDocsConfig) -> tuple[str, str, str]:
+        """What on_post_page adds to the page: Open Graph tags, the banner, feed links."""
         src = page.file.src_uri
+        if (known := self.additions.get(src)) is not None or self.result is None:
+            return known or ("", "", "")
         entry_page = self.result.entry_pages.get(src)
         entry = entry_page.entry if entry_page else None
+        meta = banner = links = ""
         if entry is not None and page.canonical_url and "material/social" not in config.plugins:
             # Open Graph and Twitter cards for a shared link (Material's social plugin, when on,
             # writes its own).
             image = config.extra.get("social_image")
             site = str(config.site_url or page.canonical_url)
             meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
-            output = add_to_head(output, meta)
-        if self.result.status is not None:  # status (#16): the open-incident banner, every page
-            output = add_banner(output, self.result.status.banner(src))
-        catalog = self.result.catalog
-        if catalog is None:
-            return output
-        links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
-        return add_to_head(output, links)
+        if self.result.status is not None:  # status (#16): the open-incident banner
+            banner = self.result.status.banner(src)
+        if (catalog := self.result.catalog) is not None:
+            # Pages at the same depth that link the same feeds get the same tags.
+            key = (tuple(map(id, catalog.for_page(src, entry))), catalog.urls.relative("", src))
+            if (links := self.head_links.get(key)) is None:  # no sitemap 404s (the guard)
+                links = with_guard(head_links(catalog, src, entry), config.theme.name)
+                self.head_links[key] = links
+        self.additions[src] = (meta, banner, links)
+        return meta, banner, links
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -304,12 +384,24 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_shutdown(self) -> None:
         logging.getLogger(LOGGER).removeFilter(self.source_paths)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)  # before Material's search plugin writes its index
+    def _search_index(self, *, config: MkDocsConfig) -> None:
+        self.rebuilds.before_search_index(self.files)
+
+    def _write_feeds(self, *, config: MkDocsConfig) -> None:
         catalog = self.result.catalog if self.result else None
         if catalog is not None:
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
-            log_problems(log, write_feed_files(catalog, self.entry_html, Path(config.site_dir)))
+            site_dir, written = Path(config.site_dir), self.written
+            log_problems(log, write_feed_files(catalog, self.entry_html, site_dir, written))
+
+    @event_priority(-100)  # after every plugin has written its files
+    def _leftovers(self, *, config: MkDocsConfig) -> None:
+        for path in self.rebuilds.finish(config, self.files, self.written):
+            log.debug(f"openwork: removed {path}, which a clean build would not write")
+
+    on_post_build = CombinedEvent(_search_index, _write_feeds, _leftovers)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
         if self.options is None:

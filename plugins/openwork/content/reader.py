@@ -74,12 +74,14 @@ def read_content(
     options: Options,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    reader: FileReader | None = None,
 ) -> ReadResult:
     """Read every content folder under `root` (the folder holding mkdocs.yml).
 
     `progress`, if given, is called with each content file's path as it is read (the CLI's
-    counter).
+    counter). `reader` reads one file in place of `read_file` (serve's cache, which calls it).
     """
+    reader = reader or read_file
     now = now or datetime.now(UTC)
     result = ReadResult()
     result.authors = _site_file(
@@ -114,7 +116,7 @@ def read_content(
         for found in find_files(root, collection.folder, result.problems):
             if progress is not None:
                 progress(found.rel_path)
-            entry, problems = read_file(found, reading)
+            entry, problems = reader(found, reading)
             result.problems.extend(problems)
             if entry is not None:
                 candidates.append(entry)
@@ -142,6 +144,9 @@ def _site_file(
         value, problems = empty, [crash_problem(rel, "read", exc)]
     result.problems.extend(problems)
     return value
+
+
+FileReader = Callable[[Found, Reading], tuple[Entry | None, list[Problem]]]
 
 
 def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:

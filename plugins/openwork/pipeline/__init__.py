@@ -1,6 +1,7 @@
 """The pipeline every engine adapter calls: `run(root, options, settings, mode)`. No MkDocs."""
 
 from openwork.pipeline.feed_boundary import feed_documents, write_feed_files
+from openwork.pipeline.read_cache import ReadCache
 from openwork.pipeline.stages import (
     BuildResult,
     EntryPage,
@@ -15,6 +16,7 @@ __all__ = [
     "BuildResult",
     "EntryPage",
     "Mode",
+    "ReadCache",
     "SiteSettings",
     "feed_documents",
     "run",

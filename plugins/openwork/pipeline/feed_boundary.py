@@ -81,12 +81,17 @@ def feed_documents(
 
 
 def write_feed_files(
-    catalog: FeedCatalog, bodies: Mapping[str, str], site_dir: Path
+    catalog: FeedCatalog,
+    bodies: Mapping[str, str],
+    site_dir: Path,
+    written: list[str] | None = None,
 ) -> list[Problem]:
-    """Write every feed that can be written under `site_dir`, one file at a time; the
-    problems of the rest."""
+    """Write every feed that can be written under `site_dir`, one file at a time (each
+    path added to `written`); the problems of the rest."""
     problems: list[Problem] = []
     for rel, data in iter_feed_documents(catalog, bodies, problems):
+        if written is not None:
+            written.append(rel)
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -19,6 +19,7 @@ from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
 from openwork.pipeline.feed_boundary import checked_catalog
+from openwork.pipeline.read_cache import ReadCache
 from openwork.problems import Problem, sort_problems
 from openwork.render import charts
 from openwork.render.entries_json import entries_json
@@ -116,14 +117,21 @@ def run(
     *,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    read_cache: ReadCache | None = None,
+    renderer: Renderer | None = None,
 ) -> BuildResult:
-    """Read, index and render the site under `root` (the folder holding mkdocs.yml)."""
+    """Read, index and render the site under `root` (the folder holding mkdocs.yml).
+
+    A server keeps `read_cache` between rebuilds, to spare re-reading unchanged files, and
+    may hand the last build's `renderer` back (its templates compiled once), when the
+    settings it was made for are the same."""
     settings = settings or SiteSettings()
     now = now or datetime.now(UTC)
-    read = read_content(root, options, now=now, progress=progress)
+    reader = read_cache.read if read_cache is not None else None
+    read = read_content(root, options, now=now, progress=progress, reader=reader)
     problems = list(read.problems)
     today = now.astimezone(options.zone).date()
-    renderer = Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
+    renderer = renderer or Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
     shown, previews = shown_entries(read, mode)
     shown = _without_docs_collisions(shown, settings, problems)
     site, catalog, entry_pages = _settle(
