@@ -23,11 +23,10 @@ from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
 from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
-from openwork.feeds import add_to_head, head_links
-from openwork.feeds.material_guard import with_guard
 from openwork.log_paths import LOGGER, SourcePaths
 from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
+from openwork.page_additions import PageAdditions
 from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
 from openwork.pipeline.boundary import page_problem
 from openwork.problem_log import log_problems
@@ -35,7 +34,6 @@ from openwork.problems import Problem
 from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
-from openwork.render.social import social_meta
 from openwork.render.stash import stash_html, unstash
 from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
@@ -68,8 +66,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.section: Page | None = None
         self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
         self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
-        self.additions: dict[str, tuple[str, str, str]] = {}  # on_post_page's, by src_uri
-        self.head_links: dict[tuple[object, ...], str] = {}  # feed link tags, this build
+        self.additions: PageAdditions | None = None  # what on_post_page adds, this build
         self.files = Files([])  # this build's, for what serve --dirty does after the build
         self.written: list[str] = []  # files openwork wrote itself (feeds), site-relative
 
@@ -290,10 +287,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     def _page_extra(self, page: Page, config: MkDocsConfig) -> str:
         """What openwork adds to a page after its HTML (for the digest of a dirty rebuild)."""
-        src = page.file.src_uri
-        entry_page = self.result.entry_pages.get(src) if self.result else None
-        tags = [t.slug for t in entry_page.entry.tags] if entry_page else None
-        return repr((self.listing_html.get(src), tags, self._additions(page, config)))
+        if self.additions is None and self.result is not None:
+            self.additions = PageAdditions(self.result)
+        added = self.additions.of(page, config) if self.additions else None
+        return repr((self.listing_html.get(page.file.src_uri), self._tag_chips(page), added))
 
     @event_priority(100)  # before Material's search plugin reads the page
     def _search_before(
@@ -318,17 +315,21 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.section = section_page(nav, page)
         if self.section is not None:
             self.section.active = True  # undone in on_post_page, as MkDocs does for the page
-        entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
-        if entry_page is not None and self.result is not None:
+        if (chips := self._tag_chips(page)) is not None:
             # Material's tag chips read `tags` (as its tags plugin sets it), pointing at our pages.
             # Set unconditionally: if Material's tags plugin runs too, its chips give way to ours.
-            # Material writes `name` unescaped, so it gets escaped text.
-            site, urls = self.result.site, self.result.renderer.urls
-            tags = [site.tag(tag) for tag in entry_page.entry.tags]
-            context["tags"] = [
-                {"name": escape(tag.display), "url": urls.url(paths.tag(tag.slug))} for tag in tags
-            ]
+            context["tags"] = chips
         return context
+
+    def _tag_chips(self, page: Page) -> list[dict[str, str]] | None:
+        """An entry's tags as Material's chips (None for other pages). Material writes `name`
+        unescaped, so it gets escaped text."""
+        entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
+        if entry_page is None or self.result is None:
+            return None
+        site, urls = self.result.site, self.result.renderer.urls
+        tags = [site.tag(tag) for tag in entry_page.entry.tags]
+        return [{"name": escape(t.display), "url": urls.url(paths.tag(t.slug))} for t in tags]
 
     on_page_context = CombinedEvent(_search_before, _page_context, _listing_in_full)
 
@@ -339,37 +340,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             self.section = None
         if self.result is None:
             return output
-        meta, banner, links = self._additions(page, config)
-        if meta:
-            output = add_to_head(output, meta)
-        if self.result.status is not None:  # status (#16): the open-incident banner, every page
-            output = add_banner(output, banner)
-        return add_to_head(output, links) if self.result.catalog is not None else output
-
-    def _additions(self, page: Page, config: MkDocsConfig) -> tuple[str, str, str]:
-        """What on_post_page adds to the page: Open Graph tags, the banner, feed links."""
-        src = page.file.src_uri
-        if (known := self.additions.get(src)) is not None or self.result is None:
-            return known or ("", "", "")
-        entry_page = self.result.entry_pages.get(src)
-        entry = entry_page.entry if entry_page else None
-        meta = banner = links = ""
-        if entry is not None and page.canonical_url and "material/social" not in config.plugins:
-            # Open Graph and Twitter cards for a shared link (Material's social plugin, when on,
-            # writes its own).
-            image = config.extra.get("social_image")
-            site = str(config.site_url or page.canonical_url)
-            meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
-        if self.result.status is not None:  # status (#16): the open-incident banner
-            banner = self.result.status.banner(src)
-        if (catalog := self.result.catalog) is not None:
-            # Pages at the same depth that link the same feeds get the same tags.
-            key = (tuple(map(id, catalog.for_page(src, entry))), catalog.urls.relative("", src))
-            if (links := self.head_links.get(key)) is None:  # no sitemap 404s (the guard)
-                links = with_guard(head_links(catalog, src, entry), config.theme.name)
-                self.head_links[key] = links
-        self.additions[src] = (meta, banner, links)
-        return meta, banner, links
+        if self.additions is None:
+            self.additions = PageAdditions(self.result)
+        return self.additions.add(output, page, config)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
