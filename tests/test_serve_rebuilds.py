@@ -6,6 +6,7 @@ of the same tree into another folder."""
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, tzinfo
@@ -108,7 +109,22 @@ def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
 
 
 def _write(rel: str, text: str) -> Callable[[Path], None]:
-    return lambda root: (root / rel).write_text(text, encoding="utf-8") and None
+    def change(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+    return change
+
+
+def _older(rel: str, text: str) -> Callable[[Path], None]:
+    """As a git checkout may: new content with an older modification time."""
+
+    def change(root: Path) -> None:
+        path = root / rel
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+
+    return change
 
 
 # Each change, made in turn to the same tree while it is served.
@@ -121,6 +137,9 @@ STEPS: dict[str, Callable[[Path], None]] = {
     "rename a team": _replace("teams.yml", "name: Platform", "name: Platform and hosting"),
     "break an entry": _replace(BROKEN, "severity: SEV", "severity: XSEV"),  # its error page
     "mend it": _replace(BROKEN, "severity: XSEV", "severity: SEV"),
+    "add a picture": _write("docs/pictures/chart.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    "change it to an older file": _older("docs/pictures/chart.svg", "<svg version='1.1'/>"),
+    "delete it": lambda root: (root / "docs/pictures/chart.svg").unlink(),
     "edit a docs page": lambda root: _edit(root, "docs/about.md", lambda text: text + "\nMore.\n"),
 }
 

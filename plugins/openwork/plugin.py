@@ -67,7 +67,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
         self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
         self.additions: PageAdditions | None = None  # what on_post_page adds, this build
-        self.files = Files([])  # this build's, for what serve --dirty does after the build
         self.written: list[str] = []  # files openwork wrote itself (feeds), site-relative
 
     def _entry_at(self, src_uri: str) -> Entry | None:
@@ -86,6 +85,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._reset()
+        self.rebuilds.new_build()
         if not self.config.enabled:
             return config
         try:
@@ -174,7 +174,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         self.rebuilds.files_ready(config, files)
-        self.files = files
         return files
 
     @event_priority(-100)  # the navigation as the last plugin leaves it
@@ -359,7 +358,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     @event_priority(100)  # before Material's search plugin writes its index
     def _search_index(self, *, config: MkDocsConfig) -> None:
-        self.rebuilds.before_search_index(self.files)
+        self.rebuilds.before_search_index()
 
     def _write_feeds(self, *, config: MkDocsConfig) -> None:
         catalog = self.result.catalog if self.result else None
@@ -371,7 +370,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     @event_priority(-100)  # after every plugin has written its files
     def _leftovers(self, *, config: MkDocsConfig) -> None:
-        for path in self.rebuilds.finish(config, self.files, self.written):
+        for path in self.rebuilds.finish(config, self.written):
             log.debug(f"openwork: removed {path}, which a clean build would not write")
 
     on_post_build = CombinedEvent(_search_index, _write_feeds, _leftovers)

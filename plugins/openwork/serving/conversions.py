@@ -92,7 +92,7 @@ class Conversions:
             config.use_directory_urls,
             repr(config.validation),
             config.docs_dir,
-            tuple((f.src_uri, f.url, f.dest_uri) for f in files),
+            tuple((f.src_uri, f.url, f.dest_uri, f.inclusion) for f in files),
         )
         if settings != self._settings or self.unsafe:
             self._kept.clear()

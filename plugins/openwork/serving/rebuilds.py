@@ -54,6 +54,9 @@ class Rebuilds:
         self._new_digests: dict[str, str] = {}
         self._outputs: set[str] = set()  # what the last build wrote, for removing leftovers
         self._renderer: tuple[object, Renderer] | None = None
+        self._files: Files | None = None  # this build's, once on_files has run
+        self._copies: dict[str, tuple[str, int, int]] = {}  # output -> source, size, time
+        self._new_copies: dict[str, tuple[str, int, int]] = {}
         self._site: Path | None = None  # the site folder of the last build
 
     def renderer(self, settings: SiteSettings) -> Renderer | None:
@@ -79,29 +82,57 @@ class Rebuilds:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
 
+    def new_build(self) -> None:
+        """At on_config: nothing of the last build's files, navigation or decisions."""
+        self.pages_rendered = 0
+        self._files = None
+        self._nav = None
+        self._decisions = None
+
     def files_ready(self, config: MkDocsConfig, files: Files) -> None:
-        """At on_files' end, when every page is known."""
+        """At on_files' end, when every page is known (not called when openwork is off)."""
         if not self.serving:
             return
-        self.pages_rendered = 0
-        self._decisions = None
-        self._nav = None
+        self._files = files
         self.conversions.start(config, files)
         if not self.dirty:
             return
         search = material_search(config)
         self.search.start(config)
         self.blocked_by = _blocking_plugins(config, search)
-        for file in files.documentation_pages(inclusion=_IN_SERVE):
-            # Read every page (MkDocs' mtime rule would leave other pages' titles out of the
-            # navigation); render only what `decide` finds changed.
-            file.is_modified = self._gate(file)  # type: ignore[method-assign]
+        if Path(config.site_dir) != self._site:  # another folder: nothing there is known
+            self._site, self._outputs, self._digests, self._copies = None, set(), {}, {}
+        self._new_copies = {}
+        for file in files:
+            if not _IN_SERVE(file.inclusion):
+                continue
+            if file.is_documentation_page():
+                # Read every page (MkDocs' mtime rule would leave other pages' titles out of
+                # the navigation); render only what `decide` finds changed.
+                file.is_modified = self._page_gate(file)  # type: ignore[method-assign]
+            elif file.abs_src_path is not None and file.generated_by is None:
+                file.is_modified = self._copy_gate(file)  # type: ignore[method-assign]
 
-    def _gate(self, file: File) -> Callable[[], bool]:
+    def _page_gate(self, file: File) -> Callable[[], bool]:
         def is_modified() -> bool:
             if self._decisions is None:
                 return True
             return self._decisions.get(file.src_uri, True)
+
+        return is_modified
+
+    def _copy_gate(self, file: File) -> Callable[[], bool]:
+        """A file copied as it is (an image, the theme's scripts): copied again when its
+        size or modification time differs from the last copy's, whichever is newer (MkDocs'
+        own rule misses a file put back older, as a git checkout does)."""
+
+        def is_modified() -> bool:
+            assert file.abs_src_path is not None
+            stat = Path(file.abs_src_path).stat()
+            key = (file.abs_src_path, stat.st_size, stat.st_mtime_ns)
+            self._new_copies[file.abs_dest_path] = key
+            dest = Path(file.abs_dest_path)
+            return self._copies.get(file.abs_dest_path) != key or not dest.is_file()
 
         return is_modified
 
@@ -111,11 +142,9 @@ class Rebuilds:
     def decide(self, config: MkDocsConfig, files: Files, extra: Callable[[Page], str]) -> None:
         """At on_env, once every page has its HTML: which pages to render. `extra` is what
         openwork adds to a page after its HTML."""
-        if not self.dirty or self._nav is None:
+        if not self.dirty or self._nav is None or self._files is None:
             return
         site = site_digest(config, self._nav)
-        if Path(config.site_dir) != self._site:
-            self._digests = {}
         decisions: dict[str, bool] = {}
         self._new_digests = {}
         for file in files.documentation_pages(inclusion=_IN_SERVE):
@@ -132,21 +161,21 @@ class Rebuilds:
     def page_rendered(self) -> None:
         self.pages_rendered += 1
 
-    def before_search_index(self, files: Files) -> None:
+    def before_search_index(self) -> None:
         """At on_post_build, before the search plugin writes its index."""
-        if self.dirty:
+        if self.dirty and (files := self._files) is not None:
             self.search.merge(f.src_uri for f in files.documentation_pages(inclusion=_IN_SERVE))
 
-    def finish(self, config: MkDocsConfig, files: Files, written: Iterable[str]) -> list[str]:
+    def finish(self, config: MkDocsConfig, written: Iterable[str]) -> list[str]:
         """At on_post_build's end: remove what the last build wrote and this one would not
         have (a deleted entry's page, a tag's feed); remember what was written. `written`:
         files openwork wrote itself, relative to the site folder. Returns what was removed."""
-        if not self.dirty:
+        if not self.dirty or (files := self._files) is None:
             return []
         site = Path(config.site_dir)
-        if site != self._site:  # another folder: nothing written there is known
-            self._site, self._outputs, self._digests = site, set(), {}
+        self._site = site
         self._digests.update(self._new_digests)
+        self._copies.update(self._new_copies)
         outputs = {f.abs_dest_path for f in files if _IN_SERVE(f.inclusion)}
         for name in [*config.theme.static_templates, *written]:
             outputs.add(str(site / name))
