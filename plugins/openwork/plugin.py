@@ -174,6 +174,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         self.rebuilds.files_ready(config, files)
+        self.rebuilds.links.start(dict(self.link_map), enabled=self.is_serve)
+        self.rebuilds.stashes.start(None, enabled=self.is_serve)
         return files
 
     @event_priority(-100)  # the navigation as the last plugin leaves it
@@ -213,18 +215,24 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if result is None:
             return markdown
         entry_page = result.entry_pages.get(page.file.src_uri)
+        src = page.file.src_uri
         if entry_page is not None:
             entry = entry_page.entry
-            return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
+            return self.rebuilds.links.get(
+                src,
+                (markdown, entry.path),
+                lambda: rewrite_links(markdown, entry.path, src, self.link_map),
+            )
         if self.options is not None and not self.options.include_private:
             markdown = self._public_docs_page(markdown, page)
         if page.file.generated_by is not None and not page.is_homepage:
             # A listing (index, year, week, tag, team, author page): its template HTML skips
             # Python-Markdown (put back in on_page_content).
-            markdown, self.stashed[page.file.src_uri] = stash_html(markdown)
+            text = markdown
+            markdown, stashed = self.rebuilds.stashes.get(src, text, lambda: stash_html(text))
+            self.stashed[src] = list(stashed)
             return markdown
         if page.is_homepage:
-            src = page.file.src_uri
             try:
                 dashboard = dashboard_markdown(result.site, result.renderer, src, result.catalog)
             except Exception as exc:  # the home page stays; its dashboard block is left out

@@ -22,6 +22,7 @@ from openwork.pipeline import ReadCache, SiteSettings
 from openwork.render.renderer import Renderer
 from openwork.serving.conversions import Conversions
 from openwork.serving.fingerprints import folder_stats, page_digest, site_digest
+from openwork.serving.memo import PageMemo
 from openwork.serving.search import SEARCH_INDEX, SearchEntries, material_search
 
 _IN_SERVE = InclusionLevel.is_in_serve
@@ -45,6 +46,8 @@ class Rebuilds:
         self.dirty = False  # `mkdocs serve --dirty`
         self.read_cache = ReadCache()
         self.conversions = Conversions()
+        self.links = PageMemo[str]()  # an entry's Markdown with its links rewritten
+        self.stashes = PageMemo[tuple[str, list[str]]]()  # a listing's, its HTML set aside
         self.search = SearchEntries()
         self.blocked_by: list[str] = []  # plugins that make a dirty rebuild render every page
         self.pages_rendered = 0  # in the current build, for tests and the log
