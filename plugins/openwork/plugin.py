@@ -132,14 +132,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
         settings = self._settings(config, files, docs_rel)
-        cache, renderer = self.rebuilds.read_cache, self.rebuilds.renderer(settings)
+        kept = self.rebuilds if self.is_serve else None  # caches kept while serving
         self.result = result = run(
             self.root,
             self.options,
             settings,
             mode,
-            read_cache=cache if self.is_serve else None,
-            renderer=renderer,
+            read_cache=kept.read_cache if kept else None,
+            renderer=self.rebuilds.renderer(settings),
+            feed_checks=kept.feed_checks if kept else None,
         )
         self.rebuilds.keep_renderer(settings, result.renderer)
         log_problems(log, group_problems(result.problems))  # repeats said once
@@ -292,12 +293,12 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.rebuilds.decide(config, files, lambda page: self._page_extra(page, config))
         return env
 
-    def _page_extra(self, page: Page, config: MkDocsConfig) -> str:
+    def _page_extra(self, page: Page, config: MkDocsConfig) -> tuple[object, ...]:
         """What openwork adds to a page after its HTML (for the digest of a dirty rebuild)."""
         if self.additions is None and self.result is not None:
             self.additions = PageAdditions(self.result)
         added = self.additions.of(page, config) if self.additions else None
-        return repr((self.listing_html.get(page.file.src_uri), self._tag_chips(page), added))
+        return self.listing_html.get(page.file.src_uri), self._tag_chips(page), added
 
     @event_priority(100)  # before Material's search plugin reads the page
     def _search_before(
@@ -374,7 +375,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
             site_dir, written = Path(config.site_dir), self.written
-            log_problems(log, write_feed_files(catalog, self.entry_html, site_dir, written))
+            checks = self.rebuilds.feed_checks if self.is_serve else None
+            problems = write_feed_files(catalog, self.entry_html, site_dir, written, checks)
+            log_problems(log, problems)
 
     @event_priority(-100)  # after every plugin has written its files
     def _leftovers(self, *, config: MkDocsConfig) -> None:

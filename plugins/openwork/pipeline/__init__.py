@@ -1,6 +1,6 @@
 """The pipeline every engine adapter calls: `run(root, options, settings, mode)`. No MkDocs."""
 
-from openwork.pipeline.feed_boundary import feed_documents, write_feed_files
+from openwork.pipeline.feed_boundary import FeedChecks, feed_documents, write_feed_files
 from openwork.pipeline.read_cache import ReadCache
 from openwork.pipeline.stages import (
     BuildResult,
@@ -15,6 +15,7 @@ from openwork.pipeline.stages import (
 __all__ = [
     "BuildResult",
     "EntryPage",
+    "FeedChecks",
     "Mode",
     "ReadCache",
     "SiteSettings",

@@ -18,7 +18,7 @@ from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
-from openwork.pipeline.feed_boundary import checked_catalog
+from openwork.pipeline.feed_boundary import FeedChecks, checked_catalog
 from openwork.pipeline.read_cache import ReadCache
 from openwork.problems import Problem, sort_problems
 from openwork.render import charts
@@ -119,12 +119,13 @@ def run(
     progress: Callable[[str], None] | None = None,
     read_cache: ReadCache | None = None,
     renderer: Renderer | None = None,
+    feed_checks: FeedChecks | None = None,
 ) -> BuildResult:
     """Read, index and render the site under `root` (the folder holding mkdocs.yml).
 
     A server keeps `read_cache` between rebuilds, to spare re-reading unchanged files, and
     may hand the last build's `renderer` back (its templates compiled once), when the
-    settings it was made for are the same."""
+    settings it was made for are the same, and `feed_checks` (feed items known to write)."""
     settings = settings or SiteSettings()
     now = now or datetime.now(UTC)
     reader = read_cache.read if read_cache is not None else None
@@ -134,8 +135,10 @@ def run(
     renderer = renderer or Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
     shown, previews = shown_entries(read, mode)
     shown = _without_docs_collisions(shown, settings, problems)
+    if feed_checks is not None:
+        feed_checks.new_build()
     site, catalog, entry_pages = _settle(
-        shown, previews, read, options, today, renderer, settings, problems
+        shown, previews, read, options, today, renderer, settings, problems, feed_checks
     )
     status = _status(root, site, renderer, settings, now, problems)  # status (#16)
     read.watched.extend(status.watched if status else [])  # services.yml, for serve
@@ -207,6 +210,7 @@ def _settle(
     renderer: Renderer,
     settings: SiteSettings,
     problems: list[Problem],
+    feed_checks: FeedChecks | None = None,
 ) -> tuple[Site, FeedCatalog | None, dict[str, EntryPage]]:
     """Index and render until no entry fails: each failing entry becomes a problem and is
     taken out, and the site is indexed again without it (so no listing or neighbour link
@@ -226,7 +230,7 @@ def _settle(
                 entry.id, entry_problem(entry, "index", exc)
             ),
         )
-        catalog, entry_pages = _render_round(site, renderer, settings, failed)
+        catalog, entry_pages = _render_round(site, renderer, settings, failed, feed_checks)
         problems.extend(failed.values())
         if not failed:
             break
@@ -235,7 +239,11 @@ def _settle(
 
 
 def _render_round(
-    site: Site, renderer: Renderer, settings: SiteSettings, failed: dict[str, Problem]
+    site: Site,
+    renderer: Renderer,
+    settings: SiteSettings,
+    failed: dict[str, Problem],
+    feed_checks: FeedChecks | None = None,
 ) -> tuple[FeedCatalog | None, dict[str, EntryPage]]:
     """Each entry's page, its place in a listing, its charts and its feed item, each tried
     on its own: what fails is added to `failed`."""
@@ -248,7 +256,7 @@ def _render_round(
     if catalog is not None:
         markdown = settings.feed_bodies_from_markdown
         bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
-        catalog, bad, feed_problems = checked_catalog(catalog, bodies)
+        catalog, bad, feed_problems = checked_catalog(catalog, bodies, checks=feed_checks)
         for entry, problem in zip(bad, feed_problems, strict=True):
             failed.setdefault(entry.id, problem)
     return catalog, entry_pages

@@ -18,10 +18,13 @@ from mkdocs.utils import get_build_date
 
 
 def digest(parts: Iterable[object]) -> str:
+    """Each part as its type and text, each prefixed with its length: no two different
+    lists of parts run together into the same bytes."""
     hasher = hashlib.blake2b(digest_size=20)
     for part in parts:
-        hasher.update(str(part).encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x00\x1f")
+        data = f"{type(part).__name__}:{part}".encode("utf-8", "surrogatepass")
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
     return hasher.hexdigest()
 
 
@@ -74,7 +77,7 @@ def site_digest(config: MkDocsConfig, nav: Navigation) -> str:
     )
 
 
-def page_digest(site: str, page: Page, extra: str) -> str:
+def page_digest(site: str, page: Page, extra: tuple[object, ...]) -> str:
     """`site` with everything of this one page that its template and the plugins' page
     events read; `extra` is what openwork adds to the page after its HTML."""
     file = page.file
@@ -96,6 +99,6 @@ def page_digest(site: str, page: Page, extra: str) -> str:
             page.is_homepage,
             page.update_date,
             neighbours,
-            extra,
+            *extra,
         ]
     )

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from openwork.pipeline import ReadCache, SiteSettings
+from openwork.pipeline import FeedChecks, ReadCache, SiteSettings
 from openwork.render.renderer import Renderer
 from openwork.serving.conversions import Conversions
 from openwork.serving.fingerprints import folder_stats, page_digest, site_digest
@@ -45,6 +45,7 @@ class Rebuilds:
         self.serving = False
         self.dirty = False  # `mkdocs serve --dirty`
         self.read_cache = ReadCache()
+        self.feed_checks = FeedChecks()
         self.conversions = Conversions()
         self.links = PageMemo[str]()  # an entry's Markdown with its links rewritten
         self.stashes = PageMemo[tuple[str, list[str]]]()  # a listing's, its HTML set aside
@@ -142,7 +143,9 @@ class Rebuilds:
     def nav_ready(self, nav: Navigation) -> None:
         self._nav = nav
 
-    def decide(self, config: MkDocsConfig, files: Files, extra: Callable[[Page], str]) -> None:
+    def decide(
+        self, config: MkDocsConfig, files: Files, extra: Callable[[Page], tuple[object, ...]]
+    ) -> None:
         """At on_env, once every page has its HTML: which pages to render. `extra` is what
         openwork adds to a page after its HTML."""
         if not self.dirty or self._nav is None or self._files is None:
