@@ -24,6 +24,7 @@ from tests.reading import md
 
 SERVE_URL = "http://127.0.0.1:8000/"
 EDITED = "weeknotes/2026/2026-W45-platform.md"
+EDITED_ID = "weeknotes/2026-W45-platform"
 BROKEN = "incidents/2026-11-04-stale-search-index.md"
 OPEN_INCIDENT = md(
     "title: Parking permits down\ndate: 2026-11-30\nseverity: SEV2\nstatus: investigating\n"
@@ -130,6 +131,12 @@ def _older(rel: str, text: str) -> Callable[[Path], None]:
 # Each change, made in turn to the same tree while it is served.
 STEPS: dict[str, Callable[[Path], None]] = {
     "edit an entry": lambda root: _edit(root, EDITED, lambda text: text + "\nOne more line.\n"),
+    # Other entries' pages show it (older/newer links, tags): their files did not change.
+    "title an entry": _replace(EDITED, "team: platform\n", "team: platform\ntitle: Quiet\n"),
+    "relate two entries": _replace(
+        "weeknotes/2026/2026-W46-data-science.md", "related:\n", "related:\n  - " + EDITED_ID + "\n"
+    ),
+    "spell a tag anew": _replace(EDITED, "tags: kubernetes,", "tags: Kubernetes,"),
     "delete an entry": lambda root: (root / "weeknotes/2026/2026-W44-platform.md").unlink(),
     "add an entry": _write("weeknotes/2026/2026-W48-new.md", NEW_WEEKNOTE),
     "open an incident": _write("incidents/2026-11-30-permits.md", OPEN_INCIDENT),
@@ -184,6 +191,7 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
             if step in ("edit an entry", "edit a docs page"):
                 # Only the edited page and the listings whose Markdown it changes.
                 assert 1 <= conversions.converted <= pages // 4, step
+                assert plugin.rebuilds.kept.entry_pages.reused >= 10, step  # of 17 entries
                 assert conversions.reused >= pages - pages // 4, step
                 if dirty:
                     assert 1 <= plugin.rebuilds.pages_rendered <= pages // 4, step

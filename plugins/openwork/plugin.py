@@ -132,15 +132,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
         settings = self._settings(config, files, docs_rel)
-        kept = self.rebuilds if self.is_serve else None  # caches kept while serving
+        kept = self.rebuilds.kept if self.is_serve else None  # caches kept while serving
+        renderer = self.rebuilds.renderer(settings)
         self.result = result = run(
-            self.root,
-            self.options,
-            settings,
-            mode,
-            read_cache=kept.read_cache if kept else None,
-            renderer=self.rebuilds.renderer(settings),
-            feed_checks=kept.feed_checks if kept else None,
+            self.root, self.options, settings, mode, kept=kept, renderer=renderer
         )
         self.rebuilds.keep_renderer(settings, result.renderer)
         log_problems(log, group_problems(result.problems))  # repeats said once
@@ -375,7 +370,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
             site_dir, written = Path(config.site_dir), self.written
-            checks = self.rebuilds.feed_checks if self.is_serve else None
+            checks = self.rebuilds.kept.feed_checks if self.is_serve else None
             problems = write_feed_files(catalog, self.entry_html, site_dir, written, checks)
             log_problems(log, problems)
 

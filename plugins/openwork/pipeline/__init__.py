@@ -1,6 +1,7 @@
 """The pipeline every engine adapter calls: `run(root, options, settings, mode)`. No MkDocs."""
 
 from openwork.pipeline.feed_boundary import FeedChecks, feed_documents, write_feed_files
+from openwork.pipeline.kept import Kept
 from openwork.pipeline.read_cache import ReadCache
 from openwork.pipeline.stages import (
     BuildResult,
@@ -16,6 +17,7 @@ __all__ = [
     "BuildResult",
     "EntryPage",
     "FeedChecks",
+    "Kept",
     "Mode",
     "ReadCache",
     "SiteSettings",

@@ -18,8 +18,9 @@ from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
-from openwork.pipeline.feed_boundary import FeedChecks, checked_catalog
-from openwork.pipeline.read_cache import ReadCache
+from openwork.pipeline.feed_boundary import checked_catalog
+from openwork.pipeline.kept import Kept
+from openwork.pipeline.recorded import RenderMemo
 from openwork.problems import Problem, sort_problems
 from openwork.render import charts
 from openwork.render.entries_json import entries_json
@@ -117,28 +118,27 @@ def run(
     *,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
-    read_cache: ReadCache | None = None,
+    kept: Kept | None = None,
     renderer: Renderer | None = None,
-    feed_checks: FeedChecks | None = None,
 ) -> BuildResult:
     """Read, index and render the site under `root` (the folder holding mkdocs.yml).
 
-    A server keeps `read_cache` between rebuilds, to spare re-reading unchanged files, and
-    may hand the last build's `renderer` back (its templates compiled once), when the
-    settings it was made for are the same, and `feed_checks` (feed items known to write)."""
+    A server keeps `kept` between rebuilds (files read, entry pages rendered) and may hand
+    the last build's `renderer` back (its templates compiled once) when the settings it was
+    made for are the same."""
     settings = settings or SiteSettings()
     now = now or datetime.now(UTC)
-    reader = read_cache.read if read_cache is not None else None
+    if kept is not None:
+        kept.new_build()
+    reader = kept.reads.read if kept is not None else None
     read = read_content(root, options, now=now, progress=progress, reader=reader)
     problems = list(read.problems)
     today = now.astimezone(options.zone).date()
     renderer = renderer or Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
     shown, previews = shown_entries(read, mode)
     shown = _without_docs_collisions(shown, settings, problems)
-    if feed_checks is not None:
-        feed_checks.new_build()
     site, catalog, entry_pages = _settle(
-        shown, previews, read, options, today, renderer, settings, problems, feed_checks
+        shown, previews, read, options, today, renderer, settings, problems, kept
     )
     status = _status(root, site, renderer, settings, now, problems)  # status (#16)
     read.watched.extend(status.watched if status else [])  # services.yml, for serve
@@ -210,7 +210,7 @@ def _settle(
     renderer: Renderer,
     settings: SiteSettings,
     problems: list[Problem],
-    feed_checks: FeedChecks | None = None,
+    kept: Kept | None = None,
 ) -> tuple[Site, FeedCatalog | None, dict[str, EntryPage]]:
     """Index and render until no entry fails: each failing entry becomes a problem and is
     taken out, and the site is indexed again without it (so no listing or neighbour link
@@ -230,7 +230,7 @@ def _settle(
                 entry.id, entry_problem(entry, "index", exc)
             ),
         )
-        catalog, entry_pages = _render_round(site, renderer, settings, failed, feed_checks)
+        catalog, entry_pages = _render_round(site, renderer, settings, failed, kept)
         problems.extend(failed.values())
         if not failed:
             break
@@ -243,11 +243,11 @@ def _render_round(
     renderer: Renderer,
     settings: SiteSettings,
     failed: dict[str, Problem],
-    feed_checks: FeedChecks | None = None,
+    kept: Kept | None = None,
 ) -> tuple[FeedCatalog | None, dict[str, EntryPage]]:
     """Each entry's page, its place in a listing, its charts and its feed item, each tried
     on its own: what fails is added to `failed`."""
-    entry_pages = _entry_pages(site, renderer, failed)
+    entry_pages = _entry_pages(site, renderer, failed, kept.entry_pages if kept else None)
     _try_each(
         site.entries, lambda batch: entry_list_item(site, renderer, list(batch)), "render", failed
     )
@@ -256,24 +256,32 @@ def _render_round(
     if catalog is not None:
         markdown = settings.feed_bodies_from_markdown
         bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
-        catalog, bad, feed_problems = checked_catalog(catalog, bodies, checks=feed_checks)
+        checks = kept.feed_checks if kept else None
+        catalog, bad, feed_problems = checked_catalog(catalog, bodies, checks=checks)
         for entry, problem in zip(bad, feed_problems, strict=True):
             failed.setdefault(entry.id, problem)
     return catalog, entry_pages
 
 
 def _entry_pages(
-    site: Site, renderer: Renderer, failed: dict[str, Problem]
+    site: Site,
+    renderer: Renderer,
+    failed: dict[str, Problem],
+    memo: RenderMemo[EntryPage] | None = None,
 ) -> dict[str, EntryPage]:
     pages: dict[str, EntryPage] = {}
     for entry in site.entries:
-        try:
-            pages[entry.src_uri] = EntryPage(
+
+        def make(site: Site, entry: Entry = entry) -> EntryPage:
+            return EntryPage(
                 entry,
                 entry_markdown(entry, site, renderer),
                 entry_header(site, renderer, entry),
                 entry_footer(site, renderer, entry),
             )
+
+        try:
+            pages[entry.src_uri] = memo.render(entry, site, renderer, make) if memo else make(site)
         except Exception as exc:
             failed.setdefault(entry.id, entry_problem(entry, "render", exc))
     return pages

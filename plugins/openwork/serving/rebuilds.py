@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from openwork.pipeline import FeedChecks, ReadCache, SiteSettings
+from openwork.pipeline import Kept, SiteSettings
 from openwork.render.renderer import Renderer
 from openwork.serving.conversions import Conversions
 from openwork.serving.fingerprints import folder_stats, page_digest, site_digest
@@ -44,8 +44,7 @@ class Rebuilds:
     def __init__(self) -> None:
         self.serving = False
         self.dirty = False  # `mkdocs serve --dirty`
-        self.read_cache = ReadCache()
-        self.feed_checks = FeedChecks()
+        self.kept = Kept()  # the pipeline's: files read, entry pages, feed items
         self.conversions = Conversions()
         self.links = PageMemo[str]()  # an entry's Markdown with its links rewritten
         self.stashes = PageMemo[tuple[str, list[str]]]()  # a listing's, its HTML set aside
