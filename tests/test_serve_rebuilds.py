@@ -203,3 +203,26 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
     page = (served / "weeknotes/2026-w45-platform/index.html").read_text("utf-8")
     assert "One more line." in page
     assert "One more line." in (served / "feed.xml").read_text("utf-8")
+
+
+def test_with_a_plugin_openwork_cannot_see_into_a_dirty_rebuild_renders_every_page(
+    site_root: Path, tmp_path: Path
+) -> None:
+    """A hook (or any other plugin) may add anything to any page: every page is rendered."""
+    root, served = site_root, tmp_path / "served"
+    (root / "hooks.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    return output.replace('</body>', '<!-- hooked -->\\n</body>')\n",
+        encoding="utf-8",
+    )
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks:\n  - hooks.py\n")
+    with _serving(root, served, dirty=True) as rebuild:
+        pages = rebuild().rebuilds.conversions.converted
+        STEPS["edit an entry"](root)
+        plugin = rebuild()
+    assert plugin.rebuilds.pages_rendered >= pages
+    assert plugin.rebuilds.conversions.converted == 1  # conversions are still reused
+    _clean(root, tmp_path / "clean")
+    _same_site(served, tmp_path / "clean")
+    assert "<!-- hooked -->" in (served / "weeknotes/2026-w45-platform/index.html").read_text()

@@ -170,6 +170,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         self.rebuilds.files_ready(config, files)
+        while self.rebuilds.notices:
+            log.info(self.rebuilds.notices.pop(0))
         self.rebuilds.links.start(dict(self.link_map), enabled=self.is_serve)
         self.rebuilds.stashes.start(None, enabled=self.is_serve)
         return files

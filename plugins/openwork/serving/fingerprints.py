@@ -62,7 +62,8 @@ def site_digest(config: MkDocsConfig, nav: Navigation) -> str:
     """The part of every page that is the same on all of them. Anything not understood in
     the configuration shows in its repr: a change there rebuilds every page."""
     plugins = [
-        (name, type(p).__module__, repr(dict(p.config))) for name, p in config.plugins.items()
+        (name, type(p).__module__, repr(dict(getattr(p, "config", None) or {})))
+        for name, p in config.plugins.items()
     ]
     return digest(
         [

@@ -51,6 +51,7 @@ class Rebuilds:
         self.search = SearchEntries()
         self.blocked_by: list[str] = []  # plugins that make a dirty rebuild render every page
         self.pages_rendered = 0  # in the current build, for tests and the log
+        self.notices: list[str] = []  # for the plugin to log
         self._nav: Navigation | None = None
         self._decisions: dict[str, bool] | None = None  # src_uri -> render it, this build
         self._digests: dict[str, str] = {}  # output path -> digest, as last written
@@ -102,7 +103,14 @@ class Rebuilds:
             return
         search = material_search(config)
         self.search.start(config)
-        self.blocked_by = _blocking_plugins(config, search)
+        blocked = _blocking_plugins(config, search)
+        if blocked and blocked != self.blocked_by:
+            self.notices.append(
+                "openwork: `mkdocs serve --dirty` renders every page on each rebuild while "
+                f"these plugins are on, as openwork cannot tell what they add to a page: "
+                f"{', '.join(blocked)}"
+            )
+        self.blocked_by = blocked
         if Path(config.site_dir) != self._site:  # another folder: nothing there is known
             self._site, self._outputs, self._digests, self._copies = None, set(), {}, {}
         self._new_copies = {}
