@@ -47,14 +47,17 @@ class ReadCache:
 
     _files: dict[str, _Read] = field(default_factory=dict)
     _inputs: dict[str, tuple[object, ...]] = field(default_factory=dict)  # by kind
+    _reading: Reading | None = None  # the last one compared
     hits: int = 0  # for tests: files answered from the cache in this instance's life
     misses: int = 0
 
     def read(self, found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:
-        inputs = _site_inputs(reading)
-        if self._inputs.get(reading.kind) != inputs:
-            self._inputs[reading.kind] = inputs
-            self._files = {k: v for k, v in self._files.items() if v.kind != reading.kind}
+        if reading is not self._reading:  # once per collection and build, not per file
+            self._reading = reading
+            inputs = _site_inputs(reading)
+            if self._inputs.get(reading.kind) != inputs:
+                self._inputs[reading.kind] = inputs
+                self._files = {k: v for k, v in self._files.items() if v.kind != reading.kind}
         try:
             data = found.abs_path.read_bytes()
         except OSError:
