@@ -94,14 +94,16 @@ def _wait_for(url: str, condition: object, proc: subprocess.Popen[str], tries: i
     pytest.fail(f"{url} never showed what was expected")
 
 
-@pytest.fixture
-def served(tiny: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+@pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
+def served(
+    tiny: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     _two_entries(tiny)
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).parent / "mkdocs"
     proc = subprocess.Popen(
-        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(mkdocs), "serve", *request.param, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tiny,
         env=env,
         stdout=subprocess.PIPE,
