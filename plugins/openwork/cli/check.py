@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openwork.cli.siteconfig import SiteConfig
+from openwork.forked import usable_cores
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, run
 from openwork.problems import Problem
@@ -15,6 +16,7 @@ from openwork.reporting import group_problems, nothing_published
 # Feed items are made and written even without a `site_url` (the build would refuse to run):
 # a value that breaks a feed is reported either way.
 PLACEHOLDER_URL = "https://example.invalid/"
+MAX_JOBS = 4  # processes a check shares its work among, at most
 
 
 class PathError(Exception):
@@ -98,9 +100,13 @@ def run_check(
     scope: Scope,
     progress: Callable[[str], None] | None = None,
     settings: SiteSettings | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Run the build's pipeline (read, index, render pages, feed items; no Markdown is
-    converted) over the whole site, as duplicates and related ids need; report the scope."""
+    converted) over the whole site, as duplicates and related ids need; report the scope.
+
+    The work is shared among `jobs` processes (default: the usable cores, at most
+    MAX_JOBS); what is rendered is only tried, not kept."""
     seen: list[str] = []
 
     def count(path: str) -> None:
@@ -109,7 +115,8 @@ def run_check(
             progress(path)
 
     settings = settings or SiteSettings(site_url=PLACEHOLDER_URL, feed_bodies_from_markdown=True)
-    result = run(root, options, settings, "build", progress=count)
+    jobs = jobs or min(usable_cores(), MAX_JOBS)
+    result = run(root, options, settings, "build", progress=count, check_jobs=jobs)
     problems = [p for p in result.problems if scope.covers(p.path)]
     if scope.everything:  # every entry rejected: one loud line at the end (#15)
         folders = [c.folder for c in options.collections.values()]

@@ -29,6 +29,7 @@ from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slu
 from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.content.weeknote import weeknote_title, weeknote_week
+from openwork.forked import in_shares, share
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, describe_exception, sort_problems
 from openwork.slugs import slugify, too_long
@@ -37,6 +38,7 @@ from openwork.tags import Tag
 _T = TypeVar("_T")
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
+MIN_SHARE = 500  # files per process below which forking costs more than it saves
 
 
 @dataclass
@@ -74,11 +76,12 @@ def read_content(
     options: Options,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> ReadResult:
     """Read every content folder under `root` (the folder holding mkdocs.yml).
 
     `progress`, if given, is called with each content file's path as it is read (the CLI's
-    counter).
+    counter). `jobs` > 1 shares the files among that many processes (`openwork check`).
     """
     now = now or datetime.now(UTC)
     result = ReadResult()
@@ -105,19 +108,20 @@ def read_content(
     rules = None
     if options.blameless.enabled:
         rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
-    candidates: list[Entry] = []
+    files: list[tuple[Found, Reading]] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         reading = Reading(
             options, kind, collection, result.authors, result.tag_rules, rules, result.teams
         )
-        for found in find_files(root, collection.folder, result.problems):
-            if progress is not None:
-                progress(found.rel_path)
-            entry, problems = read_file(found, reading)
-            result.problems.extend(problems)
-            if entry is not None:
-                candidates.append(entry)
+        files.extend(
+            (found, reading) for found in find_files(root, collection.folder, result.problems)
+        )
+    candidates: list[Entry] = []
+    for entry, problems in read_files(files, progress, jobs):
+        result.problems.extend(problems)
+        if entry is not None:
+            candidates.append(entry)
     published = _check_site(candidates, result.problems)
     for entry in published:
         visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
@@ -142,6 +146,32 @@ def _site_file(
         value, problems = empty, [crash_problem(rel, "read", exc)]
     result.problems.extend(problems)
     return value
+
+
+def read_files(
+    files: list[tuple[Found, Reading]], progress: Callable[[str], None] | None, jobs: int = 1
+) -> list[tuple[Entry | None, list[Problem]]]:
+    """Each file's entry and problems, in the order given; `jobs` > 1 shares the files among
+    forked processes (each sends back its entries), when there are enough to gain from it."""
+    count = max(1, min(jobs, len(files) // MIN_SHARE))
+
+    def read_share(k: int) -> list[tuple[Entry | None, list[Problem]]]:
+        out = []
+        for found, reading in share(files, k, count):
+            if progress is not None and k == 0:  # the counter moves while this share reads
+                progress(found.rel_path)
+            out.append(read_file(found, reading))
+        return out
+
+    parts = in_shares(read_share, count)
+    if progress is not None:
+        for k in range(1, count):
+            for found, _ in share(files, k, count):
+                progress(found.rel_path)
+    ordered: list[tuple[Entry | None, list[Problem]]] = [(None, [])] * len(files)
+    for k, part in enumerate(parts):
+        ordered[k::count] = part
+    return ordered
 
 
 def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:

@@ -1,0 +1,93 @@
+"""Work split among forked processes, for `openwork check` on a machine with several cores:
+each child inherits everything the parent holds (no inputs are copied) and sends back only
+its share's result, which should be small; a child that does not report has its share run
+again here, so a share is never lost."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def share(items: Sequence[T], index: int, count: int) -> list[T]:
+    """Every `count`-th item from `index`: shares of similar size and similar mix."""
+    return list(items[index::count])
+
+
+def in_shares(work: Callable[[int], R], count: int) -> list[R]:
+    """`[work(0), ..., work(count - 1)]`, share 0 in this process and each other share in a
+    forked child at the same time. Without `os.fork`, or for one share, all run here."""
+    if count <= 1 or not hasattr(os, "fork"):
+        return [work(k) for k in range(count)]
+    pending: dict[int, tuple[int, int]] = {}  # share: (pid, read end of its pipe)
+    try:
+        for k in range(1, count):
+            pending[k] = _fork(work, k)
+        results = {0: work(0)}
+        for k in range(1, count):
+            pid, fd = pending.pop(k)
+            results[k] = _collect(pid, fd, lambda k=k: work(k))
+    finally:
+        for pid, fd in pending.values():  # this process failed or was interrupted
+            _end(pid, fd)
+    return [results[k] for k in range(count)]
+
+
+def _fork(work: Callable[[int], R], k: int) -> tuple[int, int]:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run its share, send it, and leave without any clean-up
+        status = 1
+        try:
+            os.close(read_fd)
+            gc.disable()  # a short life: collecting would only copy the parent's pages
+            data = pickle.dumps(work(k), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_fd, "wb") as out:
+                out.write(data)
+            status = 0
+        except BaseException:  # the parent runs the share again
+            pass
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def _collect(pid: int, fd: int, again: Callable[[], R]) -> R:
+    try:
+        with os.fdopen(fd, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        _, status = os.waitpid(pid, 0)
+    if status == 0 and data:
+        try:
+            return pickle.loads(data)  # our own child's bytes
+        except Exception:
+            pass
+    return again()
+
+
+def _end(pid: int, fd: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        os.close(fd)
