@@ -50,12 +50,16 @@ def try_each(
 
 
 def render_pages(
-    planned: Sequence[PlannedPage], jobs: int | None
+    planned: Sequence[PlannedPage], jobs: int | None, also: Callable[[], list[Problem]]
 ) -> tuple[list[GeneratedPage], list[Problem]]:
-    """Each listing page in its own boundary, in plan order; a check keeps no page's text."""
+    """Each listing page in its own boundary, in plan order, then `also` (the data files,
+    which report their own problems) with the last share; a check keeps no page's text."""
     keep = jobs is None
+    count = shares_for(jobs, len(planned))
 
-    def render(part: Sequence[PlannedPage]) -> tuple[list[GeneratedPage], list[Problem]]:
+    def render(
+        part: Sequence[PlannedPage], last: bool
+    ) -> tuple[list[GeneratedPage], list[Problem]]:
         pages: list[GeneratedPage] = []
         problems: list[Problem] = []
         for page in part:
@@ -65,10 +69,9 @@ def render_pages(
                 problems.append(page_problem(page.src_uri, exc))
                 continue
             pages.append(GeneratedPage(page.src_uri, markdown if keep else "", page.in_nav))
-        return pages, problems
+        return pages, problems + (also() if last else [])
 
-    count = shares_for(jobs, len(planned))
-    parts = in_shares(lambda k: render(share(planned, k, count)), count)
+    parts = in_shares(lambda k: render(share(planned, k, count), k == count - 1), count)
     order = {page.src_uri: i for i, page in enumerate(planned)}
     pages = sorted((p for part, _ in parts for p in part), key=lambda p: order[p.src_uri])
     return pages, [problem for _, part in parts for problem in part]

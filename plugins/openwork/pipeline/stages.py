@@ -154,16 +154,22 @@ def run(
             continue
         to_render.append(planned)
         taken.add(planned.src_uri)
-    pages, page_problems = render_pages(to_render, check_jobs)  # each in its own boundary
-    problems.extend(page_problems)
     data_files: dict[str, str] = {}
-    try:
-        data_files[ENTRIES_JSON] = entries_json(site, renderer.urls, settings.site_url)
-    except Exception as exc:
-        problems.append(page_problem(ENTRIES_JSON, exc))
-    if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
-        report = lambda path, exc: problems.append(page_problem(path, exc))  # noqa: E731
-        data_files.update(status.data_files(settings.site_name, settings.language, report))
+
+    def make_data_files() -> list[Problem]:
+        found: list[Problem] = []
+        try:
+            data_files[ENTRIES_JSON] = entries_json(site, renderer.urls, settings.site_url)
+        except Exception as exc:
+            found.append(page_problem(ENTRIES_JSON, exc))
+        if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
+            report = lambda path, exc: found.append(page_problem(path, exc))  # noqa: E731
+            data_files.update(status.data_files(settings.site_name, settings.language, report))
+        return found
+
+    # Each page in its own boundary; a check may make the data files in another process.
+    pages, page_problems = render_pages(to_render, check_jobs, make_data_files)
+    problems.extend(page_problems)
     return BuildResult(
         site=site,
         entry_pages=entry_pages,
