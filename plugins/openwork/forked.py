@@ -10,11 +10,29 @@ import gc
 import os
 import pickle
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 R = TypeVar("R")
 T = TypeVar("T")
+
+
+@contextmanager
+def collected_later() -> Iterator[None]:
+    """For a process that ends soon (a check): no cyclic garbage collection inside, where
+    millions of lasting objects are made (the read stage), and all of them frozen at the end,
+    so that later collections never walk them again and forked children share their pages.
+    Saves about a tenth of a check's time; a long-lived process (serve) must not use it, and
+    a caller that lives on (a test run) calls `gc.unfreeze()` when the check is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def usable_cores() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,10 @@ def run_check(
 
     settings = settings or SiteSettings(site_url=PLACEHOLDER_URL, feed_bodies_from_markdown=True)
     jobs = jobs or min(usable_cores(), MAX_JOBS)
-    result = run(root, options, settings, "build", progress=count, check_jobs=jobs)
+    try:
+        result = run(root, options, settings, "build", progress=count, check_jobs=jobs)
+    finally:
+        gc.unfreeze()  # what the read stage froze may be collected again (forked.py)
     problems = [p for p in result.problems if scope.covers(p.path)]
     if scope.everything:  # every entry rejected: one loud line at the end (#15)
         folders = [c.folder for c in options.collections.values()]

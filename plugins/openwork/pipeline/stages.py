@@ -5,6 +5,7 @@ adapter call `run`; none of this imports MkDocs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from openwork.content.model import Entry
 from openwork.content.reader import ReadResult, read_content
 from openwork.feeds.catalog import FeedCatalog, FeedSettings, build_catalog
 from openwork.feeds.status import status_scopes  # status (#16)
+from openwork.forked import collected_later
 from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
@@ -127,7 +129,8 @@ def run(
     entry and page work is shared among up to that many processes."""
     settings = settings or SiteSettings()
     now = now or datetime.now(UTC)
-    read = read_content(root, options, now=now, progress=progress, jobs=check_jobs or 1)
+    with collected_later() if check_jobs is not None else nullcontext():  # a check ends soon
+        read = read_content(root, options, now=now, progress=progress, jobs=check_jobs or 1)
     problems = list(read.problems)
     today = now.astimezone(options.zone).date()
     renderer = Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
