@@ -4,6 +4,7 @@ footer, a list-item variant, a feed item) cannot render is reported by both, the
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,14 @@ def test_stages_keep_rendered_text_in_a_build_and_none_in_a_check(tmp_path: Path
     assert set(built.entry_pages) == set(checked.entry_pages)
     assert all(p.markdown for p in built.pages) and not any(p.markdown for p in checked.pages)
     assert built.problems == checked.problems
+
+
+def test_work_in_chunks_comes_back_whole_and_in_order_from_every_process() -> None:
+    def work(chunk: object) -> tuple[int, list[int]]:
+        time.sleep(0.01)  # long enough for the children to start and take their part
+        return forked.os.getpid(), [n * n for n in chunk]  # type: ignore[attr-defined]
+
+    parts = forked.in_chunks(list(range(100)), work, 3, 7)
+    assert [n for _, squares in parts for n in squares] == [n * n for n in range(100)]
+    assert len({pid for pid, _ in parts}) > 1  # children did some of it
+    assert forked.in_chunks([], work, 3, 7) == []

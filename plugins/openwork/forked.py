@@ -1,7 +1,7 @@
 """Work split among forked processes, for `openwork check` on a machine with several cores:
 each child inherits everything the parent holds (no inputs are copied) and sends back only
-its share's result, which should be small; a child that does not report has its share run
-again here, so a share is never lost."""
+its results, which should be small; work a child took and did not report is done again
+here, so none is lost."""
 
 from __future__ import annotations
 
@@ -43,9 +43,42 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def share(items: Sequence[T], index: int, count: int) -> list[T]:
-    """Every `count`-th item from `index`: shares of similar size and similar mix."""
-    return list(items[index::count])
+def in_chunks(
+    items: Sequence[T], work: Callable[[Sequence[T]], R], count: int, chunk: int = 1
+) -> list[R]:
+    """`work` on each run of `chunk` consecutive items, the results in order. With `count`
+    > 1 the chunks are handed out, one at a time, to this process and `count - 1` forked
+    children as each becomes free, so that all finish together however unequal the chunks
+    are; a chunk a child took and never reported is worked here."""
+    chunk = max(1, chunk, -(-len(items) // _MAX_CHUNKS))
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    if count <= 1 or len(chunks) <= 1 or not hasattr(os, "fork"):
+        return [work(c) for c in chunks]
+    # The chunks' numbers wait in a pipe: each process reads the next one when it is free
+    # (a read of 4 bytes takes exactly one number; all of them are written before any read).
+    read_fd, write_fd = os.pipe()
+    try:
+        os.write(write_fd, b"".join(i.to_bytes(4, "little") for i in range(len(chunks))))
+    finally:
+        os.close(write_fd)
+
+    def drain(_share: int) -> dict[int, R]:
+        done: dict[int, R] = {}
+        while raw := os.read(read_fd, 4):
+            number = int.from_bytes(raw, "little")
+            done[number] = work(chunks[number])
+        return done
+
+    try:
+        done: dict[int, R] = {}
+        for part in in_shares(drain, min(count, len(chunks))):
+            done.update(part)
+    finally:
+        os.close(read_fd)
+    return [done[i] if i in done else work(c) for i, c in enumerate(chunks)]
+
+
+_MAX_CHUNKS = 15_000  # chunk numbers a pipe holds (its buffer is 64 KiB on Linux)
 
 
 def in_shares(work: Callable[[int], R], count: int) -> list[R]:

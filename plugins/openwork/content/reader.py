@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -29,7 +30,7 @@ from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slu
 from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.content.weeknote import weeknote_title, weeknote_week
-from openwork.forked import in_shares, share
+from openwork.forked import in_chunks
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, describe_exception, sort_problems
 from openwork.slugs import slugify, too_long
@@ -39,6 +40,7 @@ _T = TypeVar("_T")
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
 MIN_SHARE = 500  # files per process below which forking costs more than it saves
+CHUNK = 20  # files a process reads between asking for more
 
 
 @dataclass
@@ -154,24 +156,26 @@ def read_files(
     """Each file's entry and problems, in the order given; `jobs` > 1 shares the files among
     forked processes (each sends back its entries), when there are enough to gain from it."""
     count = max(1, min(jobs, len(files) // MIN_SHARE))
+    here = os.getpid()
+    counted: set[str] = set()
 
-    def read_share(k: int) -> list[tuple[Entry | None, list[Problem]]]:
+    def read_chunk(
+        chunk: Sequence[tuple[Found, Reading]],
+    ) -> list[tuple[Entry | None, list[Problem]]]:
         out = []
-        for found, reading in share(files, k, count):
-            if progress is not None and k == 0:  # the counter moves while this share reads
+        for found, reading in chunk:
+            if progress is not None and os.getpid() == here:  # the counter moves as we read
                 progress(found.rel_path)
+                counted.add(found.rel_path)
             out.append(read_file(found, reading))
         return out
 
-    parts = in_shares(read_share, count)
-    if progress is not None:
-        for k in range(1, count):
-            for found, _ in share(files, k, count):
+    read = [pair for part in in_chunks(files, read_chunk, count, CHUNK) for pair in part]
+    if progress is not None and len(counted) < len(files):  # what other processes read
+        for found, _ in files:
+            if found.rel_path not in counted:
                 progress(found.rel_path)
-    ordered: list[tuple[Entry | None, list[Problem]]] = [(None, [])] * len(files)
-    for k, part in enumerate(parts):
-        ordered[k::count] = part
-    return ordered
+    return read
 
 
 def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:

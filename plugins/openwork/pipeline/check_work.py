@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from openwork.content.model import Entry
-from openwork.forked import in_shares, share
+from openwork.forked import in_chunks
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
 from openwork.problems import Problem
 from openwork.render.pages import GeneratedPage, PlannedPage
 
 T = TypeVar("T")
 MIN_SHARE = 250  # entries or pages per process below which a fork costs more than it saves
+CHUNK = 25  # entries a process renders between asking for more
 
 
 def shares_for(jobs: int | None, items: int) -> int:
@@ -27,10 +28,12 @@ def shares_for(jobs: int | None, items: int) -> int:
 def failures(
     items: Sequence[T], attempt: Callable[[Sequence[T]], dict[str, Problem]], jobs: int | None
 ) -> dict[str, Problem]:
-    """`attempt` (which returns what failed, by entry id) over `items`, in shares."""
+    """`attempt` (which returns what failed, by entry id) over `items`: at once in a build,
+    in chunks shared among processes in a check."""
     count = shares_for(jobs, len(items))
+    chunk = len(items) if count == 1 else CHUNK
     found: dict[str, Problem] = {}
-    for part in in_shares(lambda k: attempt(share(items, k, count)), count):
+    for part in in_chunks(items, attempt, count, chunk):
         found.update(part)
     return found
 
@@ -53,25 +56,27 @@ def render_pages(
     planned: Sequence[PlannedPage], jobs: int | None, also: Callable[[], list[Problem]]
 ) -> tuple[list[GeneratedPage], list[Problem]]:
     """Each listing page in its own boundary, in plan order, then `also` (the data files,
-    which report their own problems) with the last share; a check keeps no page's text."""
+    which report their own problems); a check keeps no page's text."""
     keep = jobs is None
     count = shares_for(jobs, len(planned))
 
-    def render(
-        part: Sequence[PlannedPage], last: bool
-    ) -> tuple[list[GeneratedPage], list[Problem]]:
+    def render(part: Sequence[PlannedPage | None]) -> tuple[list[GeneratedPage], list[Problem]]:
         pages: list[GeneratedPage] = []
         problems: list[Problem] = []
         for page in part:
+            if page is None:  # the data files
+                problems.extend(also())
+                continue
             try:
                 markdown = page.render()
             except Exception as exc:
                 problems.append(page_problem(page.src_uri, exc))
                 continue
             pages.append(GeneratedPage(page.src_uri, markdown if keep else "", page.in_nav))
-        return pages, problems + (also() if last else [])
+        return pages, problems
 
-    parts = in_shares(lambda k: render(share(planned, k, count), k == count - 1), count)
-    order = {page.src_uri: i for i, page in enumerate(planned)}
-    pages = sorted((p for part, _ in parts for p in part), key=lambda p: order[p.src_uri])
+    # The data files first, the largest piece of work, so that pages even out the shares.
+    work: list[PlannedPage | None] = [None, *planned] if count > 1 else [*planned, None]
+    parts = in_chunks(work, render, count, 1 if count > 1 else len(work))
+    pages = [page for part, _ in parts for page in part]
     return pages, [problem for _, part in parts for problem in part]
