@@ -180,22 +180,34 @@ class Rules:
     ) -> None:
         ignored = {_normal(p) for p in ignore}
         self._groups: dict[str, tuple[str, Family]] = {}
-        parts: list[str] = []
+        parts: list[_Part] = []
         for family in FAMILIES:
             for label, pattern in family.phrases:
                 if label not in ignored:
-                    parts.append(self._group(label, family, f"(?i:{_phrase_pattern(pattern)})"))
+                    parts.append(self._part(label, family, _phrase_pattern(pattern), True))
         for phrase in extra_phrases:
             if phrase.strip() and _normal(phrase) not in ignored:
-                pattern = f"(?i:{_literal_pattern(_normal(phrase))})"
-                parts.append(self._group(_normal(phrase), CUSTOM, pattern))
-        self._phrases = _compile(parts)
-        self._names = _compile([self._group(n, NAME, p) for n, p in _name_patterns(people)])
+                pattern = _literal_pattern(_normal(phrase))
+                parts.append(self._part(_normal(phrase), CUSTOM, pattern, True))
+        self._phrases = tuple(parts)
+        names = [self._part(n, NAME, p, any_case) for n, p, any_case in _name_patterns(people)]
+        self._names = tuple(names)
+        self._compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
 
-    def _group(self, label: str, family: Family, pattern: str) -> str:
+    def _part(self, label: str, family: Family, pattern: str, any_case: bool) -> _Part:
         name = f"g{len(self._groups)}"
         self._groups[name] = (label, family)
-        return f"(?P<{name}>{pattern})"
+        whole = f"(?i:{pattern})" if any_case else pattern
+        return _Part(f"(?P<{name}>{whole})", _needed(pattern))
+
+    def _regex(self, parts: tuple[_Part, ...], lowered: str) -> re.Pattern[str] | None:
+        """One regex of the phrases that can be in the text: a phrase whose letters are not
+        there cannot match anywhere, so leaving it out changes no match (and a text with
+        none of them is not searched at all, which is most of them)."""
+        kept = tuple(p.regex for p in parts if p.needs is None or p.needs in lowered)
+        if kept not in self._compiled:
+            self._compiled[kept] = _compile(list(kept))
+        return self._compiled[kept]
 
     @classmethod
     def from_options(cls, options: BlamelessOptions, people: Iterable[str] = ()) -> Rules:
@@ -207,8 +219,9 @@ class Rules:
         prose = mask_markdown(text) if passage.field is None else mask_inline(text)
         found: list[Finding] = []
         seen: set[tuple[int, str]] = set()
-        regexes = [self._phrases, self._names] if passage.names else [self._phrases]
-        for regex in regexes:
+        lowered = _lowered(prose)
+        kinds = [self._phrases, self._names] if passage.names else [self._phrases]
+        for regex in (self._regex(parts, lowered) for parts in kinds):
             if regex is None:
                 continue
             for match in regex.finditer(prose):
@@ -226,6 +239,67 @@ class Rules:
         return sorted(found, key=lambda f: f.line)
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One phrase's part of the regex, and letters every match of it holds (lower case)."""
+
+    regex: str
+    needs: str | None  # None: no letters it must hold are known, so it is always searched
+
+
+def _needed(pattern: str) -> str | None:
+    """The longest run of ASCII letters that every match of `pattern` holds, lower-cased:
+    read from the pattern's top level only (groups, classes, escapes and quantified letters
+    are skipped); None for an alternation at the top level or a run under 3 letters."""
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":  # an escape: a class (\s, \w) or one punctuation character
+            runs.append(run)
+            run, at = "", at + 2
+            continue
+        if char == "[":  # a character class: to its closing bracket
+            runs.append(run)
+            run, at = "", _class_end(pattern, at)
+            continue
+        if char in "()":
+            depth += 1 if char == "(" else -1
+            runs.append(run)
+            run = ""
+        elif depth:
+            pass
+        elif char == "|":
+            return None
+        elif char in "?*{":  # the letter before may be missing
+            runs.append(run[:-1])
+            run = ""
+        elif char.isascii() and char.isalpha():
+            run += char
+        else:
+            runs.append(run)
+            run = ""
+        at += 1
+    runs.append(run)
+    longest = max(runs, key=len)
+    return longest.lower() if len(longest) >= 3 else None
+
+
+def _class_end(pattern: str, at: int) -> int:
+    at += 2 if pattern[at + 1 : at + 2] in ("]", "^") else 1
+    while at < len(pattern) and pattern[at] != "]":
+        at += 2 if pattern[at] == "\\" else 1
+    return at + 1
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case for looking up `_Part.needs`: with the two letters that Python's
+    case-blind regexes also take for an ASCII one (dotless i, long s) made that letter."""
+    return text.lower().replace("ı", "i").replace("ſ", "s")
+
+
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
     # The word boundaries once, around the whole alternation: inside a word the lookbehind
     # fails at once instead of once per phrase, which makes the check several times faster.
@@ -236,7 +310,7 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.translate(_APOSTROPHES).casefold().split())
 
 
-def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
+def _name_patterns(people: Iterable[str]) -> list[tuple[str, str, bool]]:
     """Full names in any case; a first name alone only when it can only mean one person.
 
     A first name is matched as it is capitalised in authors.yml, when it has 3 letters or
@@ -247,11 +321,11 @@ def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
     for name in names:
         first = name.split()[0]
         firsts[first] = firsts.get(first, 0) + 1
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []  # (label, pattern, in any case)
     for name in names:
         words = name.split()
         if len(words) > 1:
-            out.append((name, f"(?i:{_literal_pattern(name.translate(_APOSTROPHES))})"))
+            out.append((name, _literal_pattern(name.translate(_APOSTROPHES)), True))
         first = words[0]
         if (
             len(first) >= 3
@@ -260,7 +334,7 @@ def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
             and first not in COMMON_WORD_NAMES
             and first[0].isupper()
         ):
-            out.append((first, re.escape(first)))
+            out.append((first, re.escape(first), False))
     return out
 
 
