@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from openwork import forked
-from openwork.cli import main
 from openwork.cli.check import Scope, run_check
 from openwork.content import reader
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, check_work, run, stages
 
-from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
+from tests.builder import MINIMAL_MKDOCS, build_and_check, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, NOW, md
 
 BOOM = '{% if e.title == "Boom" %}{{ 1 // 0 }}{% endif %}'  # `e`: an entry in a listing loop
@@ -147,7 +146,7 @@ def test_a_share_whose_process_fails_is_done_again_and_nothing_is_lost(
 
 
 def test_check_reports_a_page_only_a_listing_template_cannot_render_as_mkdocs_does(
-    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tiny: Path, tmp_path: Path
 ) -> None:
     _site(tiny)
     mkdocs_yml = MINIMAL_MKDOCS.replace(
@@ -156,17 +155,9 @@ def test_check_reports_a_page_only_a_listing_template_cannot_render_as_mkdocs_do
     write_tree(tiny, {"mkdocs.yml": mkdocs_yml})
     template, old, new, _ = FAILURES["tag pages only"]
     _override(tiny, template, old, new + old)
-    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "site")
-    from_build = sorted(w.removeprefix("openwork: ") for w in built.warnings)
+    from_build, from_check, status = build_and_check(tiny, tmp_path / "site")
     assert [line.split(":")[0] for line in from_build] == ["tags/ops.md"]  # Boom's tag page
-    monkeypatch.chdir(tiny)
-    assert main(["check"]) == 1
-    from_check = sorted(
-        line.replace(": error: ", ": ", 1)
-        for line in capsys.readouterr().out.splitlines()
-        if ": error: " in line
-    )
-    assert from_check == from_build
+    assert status == 1 and from_check == from_build
 
 
 def test_stages_keep_rendered_text_in_a_build_and_none_in_a_check(tmp_path: Path) -> None:
