@@ -298,6 +298,6 @@ def test_phrases_left_out_of_the_search_for_a_text_change_nothing_found(
     # must be what searching for every phrase finds.
     rules = Rules(["root cause"], people=["Amara Example", "Zoë Ødegaard", "Sam Jones"])
     every = Rules(["root cause"], people=["Amara Example", "Zoë Ødegaard", "Sam Jones"])
-    every._regex = lambda parts, lowered: _compile([p.regex for p in parts])  # type: ignore[method-assign]
+    every._regex = lambda parts, letters: _compile([p.regex for p in parts])  # type: ignore[method-assign]
     passage = Passage(" ".join(words), 3, "summary" if field else None, names)
     assert rules.find(passage) == every.find(passage)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from openwork.content.markdown_scan import blank, scan
+from openwork.content.phrase_letters import Part, lowered, needed
 from openwork.content.schemas import IncidentMeta
 from openwork.options import BlamelessOptions
 from openwork.problems import Problem
@@ -180,7 +181,7 @@ class Rules:
     ) -> None:
         ignored = {_normal(p) for p in ignore}
         self._groups: dict[str, tuple[str, Family]] = {}
-        parts: list[_Part] = []
+        parts: list[Part] = []
         for family in FAMILIES:
             for label, pattern in family.phrases:
                 if label not in ignored:
@@ -194,17 +195,17 @@ class Rules:
         self._names = tuple(names)
         self._compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
 
-    def _part(self, label: str, family: Family, pattern: str, any_case: bool) -> _Part:
+    def _part(self, label: str, family: Family, pattern: str, any_case: bool) -> Part:
         name = f"g{len(self._groups)}"
         self._groups[name] = (label, family)
         whole = f"(?i:{pattern})" if any_case else pattern
-        return _Part(f"(?P<{name}>{whole})", _needed(pattern))
+        return Part(f"(?P<{name}>{whole})", needed(pattern))
 
-    def _regex(self, parts: tuple[_Part, ...], lowered: str) -> re.Pattern[str] | None:
+    def _regex(self, parts: tuple[Part, ...], letters: str) -> re.Pattern[str] | None:
         """One regex of the phrases that can be in the text: a phrase whose letters are not
         there cannot match anywhere, so leaving it out changes no match (and a text with
         none of them is not searched at all, which is most of them)."""
-        kept = tuple(p.regex for p in parts if p.needs is None or p.needs in lowered)
+        kept = tuple(p.regex for p in parts if p.needs is None or p.needs in letters)
         if kept not in self._compiled:
             self._compiled[kept] = _compile(list(kept))
         return self._compiled[kept]
@@ -219,9 +220,9 @@ class Rules:
         prose = mask_markdown(text) if passage.field is None else mask_inline(text)
         found: list[Finding] = []
         seen: set[tuple[int, str]] = set()
-        lowered = _lowered(prose)
+        letters = lowered(prose)
         kinds = [self._phrases, self._names] if passage.names else [self._phrases]
-        for regex in (self._regex(parts, lowered) for parts in kinds):
+        for regex in (self._regex(parts, letters) for parts in kinds):
             if regex is None:
                 continue
             for match in regex.finditer(prose):
@@ -237,67 +238,6 @@ class Rules:
                 message = f"blameless: {where}'{written}' {family.what}: {family.hint}"
                 found.append(Finding(line, written, family.key, message))
         return sorted(found, key=lambda f: f.line)
-
-
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """One phrase's part of the regex, and letters every match of it holds (lower case)."""
-
-    regex: str
-    needs: str | None  # None: no letters it must hold are known, so it is always searched
-
-
-def _needed(pattern: str) -> str | None:
-    """The longest run of ASCII letters that every match of `pattern` holds, lower-cased:
-    read from the pattern's top level only (groups, classes, escapes and quantified letters
-    are skipped); None for an alternation at the top level or a run under 3 letters."""
-    runs: list[str] = []
-    run = ""
-    depth = 0
-    at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if char == "\\":  # an escape: a class (\s, \w) or one punctuation character
-            runs.append(run)
-            run, at = "", at + 2
-            continue
-        if char == "[":  # a character class: to its closing bracket
-            runs.append(run)
-            run, at = "", _class_end(pattern, at)
-            continue
-        if char in "()":
-            depth += 1 if char == "(" else -1
-            runs.append(run)
-            run = ""
-        elif depth:
-            pass
-        elif char == "|":
-            return None
-        elif char in "?*{":  # the letter before may be missing
-            runs.append(run[:-1])
-            run = ""
-        elif char.isascii() and char.isalpha():
-            run += char
-        else:
-            runs.append(run)
-            run = ""
-        at += 1
-    runs.append(run)
-    longest = max(runs, key=len)
-    return longest.lower() if len(longest) >= 3 else None
-
-
-def _class_end(pattern: str, at: int) -> int:
-    at += 2 if pattern[at + 1 : at + 2] in ("]", "^") else 1
-    while at < len(pattern) and pattern[at] != "]":
-        at += 2 if pattern[at] == "\\" else 1
-    return at + 1
-
-
-def _lowered(text: str) -> str:
-    """`text` in lower case for looking up `_Part.needs`: with the two letters that Python's
-    case-blind regexes also take for an ASCII one (dotless i, long s) made that letter."""
-    return text.lower().replace("ı", "i").replace("ſ", "s")
 
 
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
