@@ -140,7 +140,7 @@ def test_a_share_whose_process_fails_is_done_again_and_nothing_is_lost(
     settings = _broken(root, "footer only")
     built = run(root, Options(), settings, now=NOW)
     # Every child dies before it reports (as if killed): the parent does its share itself.
-    monkeypatch.setattr(forked.pickle, "dumps", lambda *a, **k: forked.os._exit(9))
+    monkeypatch.setattr(forked, "_write_all", lambda *a: forked.os._exit(9))
     checked = run_check(root, Options(), Scope(), settings=settings, jobs=2)
     assert sharing and checked.problems == list(built.problems)
 

@@ -1,18 +1,19 @@
 """Work split among forked processes, for `openwork check` on a machine with several cores:
 each child inherits everything the parent holds (no inputs are copied) and sends back only
 its results, which should be small; work a child took and did not report is done again
-here, so none is lost."""
+here, so none is lost. Linux and macOS (`os.fork`); elsewhere the work is done here."""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import os
 import pickle
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -49,96 +50,116 @@ def in_chunks(
     """`work` on each run of `chunk` consecutive items, the results in order. With `count`
     > 1 the chunks are handed out, one at a time, to this process and `count - 1` forked
     children as each becomes free, so that all finish together however unequal the chunks
-    are; a chunk a child took and never reported is worked here."""
+    are. A child sends each chunk's result as soon as it has it, and this process reads them
+    between its own chunks (reading them is work too, so it takes fewer). A chunk a child
+    took and never reported is worked here."""
     chunk = max(1, chunk, -(-len(items) // _MAX_CHUNKS))
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-    if count <= 1 or len(chunks) <= 1 or not hasattr(os, "fork"):
+    count = min(count, len(chunks))
+    if count <= 1 or not hasattr(os, "fork"):
         return [work(c) for c in chunks]
     # The chunks' numbers wait in a pipe: each process reads the next one when it is free
     # (a read of 4 bytes takes exactly one number; all of them are written before any read).
-    read_fd, write_fd = os.pipe()
+    queue, write_fd = os.pipe()
     try:
         os.write(write_fd, b"".join(i.to_bytes(4, "little") for i in range(len(chunks))))
     finally:
         os.close(write_fd)
-
-    def drain(_share: int) -> dict[int, R]:
-        done: dict[int, R] = {}
-        while raw := os.read(read_fd, 4):
+    done: dict[int, R] = {}
+    children: list[_Child] = []
+    try:
+        for _ in range(count - 1):
+            children.append(_Child.fork(queue, chunks, work))
+        while raw := os.read(queue, 4):
             number = int.from_bytes(raw, "little")
             done[number] = work(chunks[number])
-        return done
-
-    try:
-        done: dict[int, R] = {}
-        for part in in_shares(drain, min(count, len(chunks))):
-            done.update(part)
+            for child in children:
+                child.receive(done, wait=False)
+        for child in children:
+            child.receive(done, wait=True)
     finally:
-        os.close(read_fd)
+        os.close(queue)
+        for child in children:
+            child.end()
     return [done[i] if i in done else work(c) for i, c in enumerate(chunks)]
 
 
 _MAX_CHUNKS = 15_000  # chunk numbers a pipe holds (its buffer is 64 KiB on Linux)
+_PIPE_BYTES = 1 << 20  # a child's results pipe, so that it seldom waits for this process
+_F_SETPIPE_SZ = 1031  # fcntl's command (Linux)
 
 
-def in_shares(work: Callable[[int], R], count: int) -> list[R]:
-    """`[work(0), ..., work(count - 1)]`, share 0 in this process and each other share in a
-    forked child at the same time. Without `os.fork`, or for one share, all run here."""
-    if count <= 1 or not hasattr(os, "fork"):
-        return [work(k) for k in range(count)]
-    pending: dict[int, tuple[int, int]] = {}  # share: (pid, read end of its pipe)
-    try:
-        for k in range(1, count):
-            pending[k] = _fork(work, k)
-        results = {0: work(0)}
-        for k in range(1, count):
-            pid, fd = pending.pop(k)
-            results[k] = _collect(pid, fd, lambda k=k: work(k))
-    finally:
-        for pid, fd in pending.values():  # this process failed or was interrupted
-            _end(pid, fd)
-    return [results[k] for k in range(count)]
+class _Child:
+    """A forked process working chunks from the queue, and what it has sent so far."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+        self.buffer = bytearray()
+        self.ended = False
+
+    @classmethod
+    def fork(
+        cls, queue: int, chunks: list[Sequence[T]], work: Callable[[Sequence[T]], R]
+    ) -> _Child:
+        read_fd, write_fd = os.pipe()
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(write_fd, _F_SETPIPE_SZ, _PIPE_BYTES)
+        pid = os.fork()
+        if pid == 0:  # the child: work chunks, send each result, leave without clean-up
+            status = 1
+            try:
+                os.close(read_fd)
+                gc.disable()  # a short life: collecting would only copy the parent's pages
+                while raw := os.read(queue, 4):
+                    number = int.from_bytes(raw, "little")
+                    frame = pickle.dumps((number, work(chunks[number])), pickle.HIGHEST_PROTOCOL)
+                    _write_all(write_fd, len(frame).to_bytes(8, "little") + frame)
+                status = 0
+            except BaseException:  # the parent works what this child did not send
+                pass
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        os.set_blocking(read_fd, False)
+        return cls(pid, read_fd)
+
+    def receive(self, done: dict[int, Any], wait: bool) -> None:
+        """Take in the results sent so far; with `wait`, all of them, until the child ends."""
+        if self.ended:
+            return
+        if wait:
+            os.set_blocking(self.fd, True)
+        while True:
+            try:
+                data = os.read(self.fd, _PIPE_BYTES)
+            except BlockingIOError:
+                break
+            if not data:
+                self.end()
+                break
+            self.buffer += data
+        while len(self.buffer) >= 8:
+            size = int.from_bytes(self.buffer[:8], "little")
+            if len(self.buffer) < 8 + size:
+                break
+            number, result = pickle.loads(self.buffer[8 : 8 + size])  # our own child's bytes
+            done[number] = result
+            del self.buffer[: 8 + size]
+
+    def end(self) -> None:
+        """Reap the child (killed first if it is still working: this process failed)."""
+        if self.ended:
+            return
+        self.ended = True
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        with contextlib.suppress(OSError):
+            if os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
 
 
-def _fork(work: Callable[[int], R], k: int) -> tuple[int, int]:
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run its share, send it, and leave without any clean-up
-        status = 1
-        try:
-            os.close(read_fd)
-            gc.disable()  # a short life: collecting would only copy the parent's pages
-            data = pickle.dumps(work(k), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_fd, "wb") as out:
-                out.write(data)
-            status = 0
-        except BaseException:  # the parent runs the share again
-            pass
-        finally:
-            os._exit(status)
-    os.close(write_fd)
-    return pid, read_fd
-
-
-def _collect(pid: int, fd: int, again: Callable[[], R]) -> R:
-    try:
-        with os.fdopen(fd, "rb") as pipe:
-            data = pipe.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        try:
-            return pickle.loads(data)  # our own child's bytes
-        except Exception:
-            pass
-    return again()
-
-
-def _end(pid: int, fd: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
-    with contextlib.suppress(OSError):
-        os.close(fd)
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
