@@ -6,7 +6,6 @@ here, so none is lost. Linux and macOS (`os.fork`); elsewhere the work is done h
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gc
 import os
 import pickle
@@ -14,6 +13,11 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows, which has no fork either
+    fcntl = None  # type: ignore[assignment]
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -102,7 +106,7 @@ class _Child:
         cls, queue: int, chunks: list[Sequence[T]], work: Callable[[Sequence[T]], R]
     ) -> _Child:
         read_fd, write_fd = os.pipe()
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere 64 KiB
             fcntl.fcntl(write_fd, _F_SETPIPE_SZ, _PIPE_BYTES)
         pid = os.fork()
         if pid == 0:  # the child: work chunks, send each result, leave without clean-up
