@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openwork import forked
 from openwork.cli.check import Scope, run_check
 from openwork.content import reader
+from openwork.feeds import publish
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, check_work, run, stages
 
@@ -180,3 +182,23 @@ def test_work_in_chunks_comes_back_whole_and_in_order_from_every_process() -> No
     assert [n for _, squares in parts for n in squares] == [n * n for n in range(100)]
     assert len({pid for pid, _ in parts}) > 1  # children did some of it
     assert forked.in_chunks([], work, 3, 7) == []
+
+
+def test_check_reports_a_feed_the_build_cannot_write(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not one entry's fault: the whole feed is left out, by the build and in check's report.
+    _site(tiny)
+    real = publish.RENDERERS["atom"]
+
+    def fussy(feed: Any, texts: Any) -> bytes:
+        if "boom-only" in feed.title:
+            raise ValueError("this feed cannot be written")
+        return real(feed, texts)
+
+    monkeypatch.setitem(publish.RENDERERS, "atom", fussy)
+    from_build, from_check, status = build_and_check(tiny, tmp_path / "site")
+    assert [line.split(": ", 1)[1] for line in from_build] == [
+        "openwork could not write this feed: ValueError: this feed cannot be written"
+    ]
+    assert status == 1 and from_check == from_build

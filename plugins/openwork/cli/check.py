@@ -10,8 +10,8 @@ from pathlib import Path
 from openwork.cli.siteconfig import SiteConfig
 from openwork.forked import usable_cores
 from openwork.options import Options
-from openwork.pipeline import SiteSettings, run
-from openwork.problems import Problem
+from openwork.pipeline import SiteSettings, feed_documents, run
+from openwork.problems import Problem, sort_problems
 from openwork.reporting import group_problems, nothing_published
 
 # Feed items are made and written even without a `site_url` (the build would refuse to run):
@@ -121,7 +121,11 @@ def run_check(
         result = run(root, options, settings, "build", progress=count, check_jobs=jobs)
     finally:
         gc.unfreeze()  # what the read stage froze may be collected again (forked.py)
-    problems = [p for p in result.problems if scope.covers(p.path)]
+    found = list(result.problems)
+    if result.catalog is not None:  # every feed and the OPML made, as the build writes them
+        bodies = {e.id: e.body for e in result.site.entries}
+        found = sort_problems([*found, *feed_documents(result.catalog, bodies)[1]])
+    problems = [p for p in found if scope.covers(p.path)]
     if scope.everything:  # every entry rejected: one loud line at the end (#15)
         folders = [c.folder for c in options.collections.values()]
         read = result.read
