@@ -202,3 +202,17 @@ def test_check_reports_a_feed_the_build_cannot_write(
         "openwork could not write this feed: ValueError: this feed cannot be written"
     ]
     assert status == 1 and from_check == from_build
+
+
+def test_check_reports_a_home_page_dashboard_the_build_cannot_render(
+    tiny: Path, tmp_path: Path
+) -> None:
+    _site(tiny)
+    mkdocs_yml = MINIMAL_MKDOCS.replace(
+        "  name: material", "  name: material\n  custom_dir: overrides"
+    )
+    write_tree(tiny, {"mkdocs.yml": mkdocs_yml})
+    _override(tiny, "dashboard.md", "", "{{ 1 // 0 }}")
+    from_build, from_check, status = build_and_check(tiny, tmp_path / "site")
+    assert [line.split(":")[0] for line in from_build] == ["index.md"]
+    assert status == 1 and from_check == from_build
