@@ -80,6 +80,29 @@ def mkdocs_build(
     return Built(site_dir, handler.messages)
 
 
+def build_and_check(root: Path, site_dir: Path) -> tuple[list[str], list[str], int]:
+    """`mkdocs build` of root's mkdocs.yml and `openwork check` run in root: the build's
+    problem lines and check's error lines, each sorted and without the level (the build log
+    says it apart), and check's exit status."""
+    import contextlib
+    import io
+
+    from openwork.cli import main
+
+    built = mkdocs_build(root / "mkdocs.yml", site_dir)
+    from_build = sorted(w.removeprefix("openwork: ") for w in built.warnings)
+    out = io.StringIO()
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out):
+            status = main(["check"])
+    finally:
+        os.chdir(here)
+    errors = [line for line in out.getvalue().splitlines() if ": error: " in line]
+    return from_build, sorted(line.replace(": error: ", ": ", 1) for line in errors), status
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     """Write {relative path: text} under root (dedented), returning root."""
     for rel, text in files.items():

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openwork.content import read_content
-from openwork.content.blameless import FAMILIES, Passage, Rules
+from openwork.content.blameless import FAMILIES, Passage, Rules, _compile
 from openwork.options import Options
 
 from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
@@ -276,3 +278,26 @@ def test_mkdocs_build_with_blameless_disabled_is_quiet(tmp_path: Path) -> None:
     root = _site(tmp_path, config)
     built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert not [w for w in built.warnings if "blameless" in w]
+
+
+_WORDS = st.sampled_from(
+    ["human", "error", "errors", "HUMAN ERROR", "should", "have", "shouldn't", "'ve", "fault",
+     "its", "Sam's", "blame", "git", "blaming", "lazy", "loading", "sloppy", "failed", "to",
+     "faıled", "ſimply", "obviouſly", "K", "İf", "only", "did", "not", "bother", "Amara",
+     "amara", "Example", "Zoë", "Ødegaard", "root", "cause", "`code`", "<!--", "-->", "\n",
+     "\n\n", "    ", " ", "-", "\"", "“", "”", "’", "[x](y)", "http://a.b/c"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.booleans(), st.booleans())
+def test_phrases_left_out_of_the_search_for_a_text_change_nothing_found(
+    words: list[str], field: bool, names: bool
+) -> None:
+    # Only the phrases whose letters a text holds are searched for in it: what is found
+    # must be what searching for every phrase finds.
+    rules = Rules(["root cause"], people=["Amara Example", "Zoë Ødegaard", "Sam Jones"])
+    every = Rules(["root cause"], people=["Amara Example", "Zoë Ødegaard", "Sam Jones"])
+    every._regex = lambda parts, letters: _compile([p.regex for p in parts])  # type: ignore[method-assign]
+    passage = Passage(" ".join(words), 3, "summary" if field else None, names)
+    assert rules.find(passage) == every.find(passage)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openwork.content.blameless import mask_markdown
 from openwork.content.excerpt import first_paragraph
 from openwork.content.markdown_scan import blank, scan
@@ -63,3 +65,20 @@ def test_the_blameless_check_masks_the_same_spans() -> None:
     text = "```\nhuman error\n```\n> human error\n`human error` <!-- human error --> human error"
     masked = mask_markdown(text)
     assert masked.count("human error") == 1 and len(masked) == len(text)
+
+
+_PIECES = st.sampled_from(
+    ["\n", "\n\n", "\n \n", "    ", "```", "~~~", "`", "``", "<!--", "-->", "> ", "# ", "- ",
+     "1. ", "|", "[a](b)", "<b>", "**", "word", "Words here.", " ", "\t"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60), st.integers(min_value=0, max_value=40))
+def test_the_excerpt_from_the_head_of_a_body_is_the_excerpt_of_the_whole(
+    pieces: list[str], head: int
+) -> None:
+    # The read stage looks for the first paragraph in a body's first characters before it
+    # scans the whole body: both must always give the same excerpt.
+    body = "".join(pieces)
+    assert first_paragraph(body, head=head) == first_paragraph(body, head=len(body))

@@ -10,12 +10,11 @@ from pathlib import Path
 import feedparser
 import pytest
 from openwork import paths
-from openwork.cli import main
 from openwork.index import build_site as index_site
 from openwork.options import Options
 from openwork.pipeline import SiteSettings, feed_documents, run, shown_entries, stages
 
-from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
+from tests.builder import MINIMAL_MKDOCS, build_and_check, mkdocs_build, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, NOW, WEEKNOTE, md, read
 
 SETTINGS = SiteSettings(site_name="Tiny", site_url="https://tiny.example/")
@@ -226,9 +225,7 @@ def test_page_writers_never_give_a_team_author_or_tag_its_listings_address() -> 
     assert paths.author("../x") == "authors/x.md"
 
 
-def test_check_reports_what_the_build_trips_on(
-    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_check_reports_what_the_build_trips_on(tiny: Path, tmp_path: Path) -> None:
     _site(tiny)
     write_tree(
         tiny,
@@ -241,16 +238,8 @@ def test_check_reports_what_the_build_trips_on(
         },
     )
     _override(tiny, "entry_footer.html")
-    built = mkdocs_build(tiny / "mkdocs.yml", tmp_path / "site")
-    from_build = sorted(w.removeprefix("openwork: ") for w in built.warnings)
-    monkeypatch.chdir(tiny)
-    assert main(["check"]) == 1
-    # The build log says the level once (an ERROR record); check says it in the line.
-    from_check = sorted(
-        line.replace(": error: ", ": ", 1)
-        for line in capsys.readouterr().out.splitlines()
-        if ": error: " in line
-    )
+    from_build, from_check, status = build_and_check(tiny, tmp_path / "site")
+    assert status == 1
     assert from_check == from_build
     assert [line.split(":")[0] for line in from_check] == [
         "weeknotes/2026-W46-platform.md",  # its page cannot render

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from openwork.content.markdown_scan import blank, scan
+from openwork.content.phrase_letters import Part, lowered, needed
 from openwork.content.schemas import IncidentMeta
 from openwork.options import BlamelessOptions
 from openwork.problems import Problem
@@ -180,22 +181,34 @@ class Rules:
     ) -> None:
         ignored = {_normal(p) for p in ignore}
         self._groups: dict[str, tuple[str, Family]] = {}
-        parts: list[str] = []
+        parts: list[Part] = []
         for family in FAMILIES:
             for label, pattern in family.phrases:
                 if label not in ignored:
-                    parts.append(self._group(label, family, f"(?i:{_phrase_pattern(pattern)})"))
+                    parts.append(self._part(label, family, _phrase_pattern(pattern), True))
         for phrase in extra_phrases:
             if phrase.strip() and _normal(phrase) not in ignored:
-                pattern = f"(?i:{_literal_pattern(_normal(phrase))})"
-                parts.append(self._group(_normal(phrase), CUSTOM, pattern))
-        self._phrases = _compile(parts)
-        self._names = _compile([self._group(n, NAME, p) for n, p in _name_patterns(people)])
+                pattern = _literal_pattern(_normal(phrase))
+                parts.append(self._part(_normal(phrase), CUSTOM, pattern, True))
+        self._phrases = tuple(parts)
+        names = [self._part(n, NAME, p, any_case) for n, p, any_case in _name_patterns(people)]
+        self._names = tuple(names)
+        self._compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
 
-    def _group(self, label: str, family: Family, pattern: str) -> str:
+    def _part(self, label: str, family: Family, pattern: str, any_case: bool) -> Part:
         name = f"g{len(self._groups)}"
         self._groups[name] = (label, family)
-        return f"(?P<{name}>{pattern})"
+        whole = f"(?i:{pattern})" if any_case else pattern
+        return Part(f"(?P<{name}>{whole})", needed(pattern))
+
+    def _regex(self, parts: tuple[Part, ...], letters: str) -> re.Pattern[str] | None:
+        """One regex of the phrases that can be in the text: a phrase whose letters are not
+        there cannot match anywhere, so leaving it out changes no match (and a text with
+        none of them is not searched at all, which is most of them)."""
+        kept = tuple(p.regex for p in parts if p.needs is None or p.needs in letters)
+        if kept not in self._compiled:
+            self._compiled[kept] = _compile(list(kept))
+        return self._compiled[kept]
 
     @classmethod
     def from_options(cls, options: BlamelessOptions, people: Iterable[str] = ()) -> Rules:
@@ -207,8 +220,9 @@ class Rules:
         prose = mask_markdown(text) if passage.field is None else mask_inline(text)
         found: list[Finding] = []
         seen: set[tuple[int, str]] = set()
-        regexes = [self._phrases, self._names] if passage.names else [self._phrases]
-        for regex in regexes:
+        letters = lowered(prose)
+        kinds = [self._phrases, self._names] if passage.names else [self._phrases]
+        for regex in (self._regex(parts, letters) for parts in kinds):
             if regex is None:
                 continue
             for match in regex.finditer(prose):
@@ -236,7 +250,7 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.translate(_APOSTROPHES).casefold().split())
 
 
-def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
+def _name_patterns(people: Iterable[str]) -> list[tuple[str, str, bool]]:
     """Full names in any case; a first name alone only when it can only mean one person.
 
     A first name is matched as it is capitalised in authors.yml, when it has 3 letters or
@@ -247,11 +261,11 @@ def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
     for name in names:
         first = name.split()[0]
         firsts[first] = firsts.get(first, 0) + 1
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []  # (label, pattern, in any case)
     for name in names:
         words = name.split()
         if len(words) > 1:
-            out.append((name, f"(?i:{_literal_pattern(name.translate(_APOSTROPHES))})"))
+            out.append((name, _literal_pattern(name.translate(_APOSTROPHES)), True))
         first = words[0]
         if (
             len(first) >= 3
@@ -260,7 +274,7 @@ def _name_patterns(people: Iterable[str]) -> list[tuple[str, str]]:
             and first not in COMMON_WORD_NAMES
             and first[0].isupper()
         ):
-            out.append((first, re.escape(first)))
+            out.append((first, re.escape(first), False))
     return out
 
 

@@ -11,14 +11,31 @@ _REF_LINK = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
 _HTML = re.compile(r"<[^>]+>")
 _MARKS = re.compile(r"(\*\*|__|\*|`)")
 _SKIP = ("#", "|", "```", "~~~", "!!!", "???", ">", "<!--", "- ", "* ", "1. ", "---", "[TOC]")
+_BREAK = re.compile(r"\n[ \t]*\n")
 
 MAX_CHARS = 300
+HEAD_CHARS = 500  # the part of a body read first: its first paragraph is nearly always there
 
 
-def first_paragraph(body: str) -> str:
+def first_paragraph(body: str, head: int = HEAD_CHARS) -> str:
     """The first prose paragraph, without Markdown marks: headings, lists, tables, code
     blocks, quotes and comments skipped (code and comments as the scanner finds them, so a
-    blank line inside a fenced block does not make its second half a paragraph)."""
+    blank line inside a fenced block does not make its second half a paragraph).
+
+    The body's head (up to the first blank line after `head` characters) is read first, and
+    the whole body only when the head has no paragraph. The head reads the same as in the
+    whole body: a fence or comment still open at its end hides the rest of the head either
+    way, a code span never crosses a blank line, and the head ends at one; so a paragraph
+    found in the head is the body's first. (tests/test_markdown_scan.py compares the two.)"""
+    cut = _BREAK.search(body, head) if len(body) > head else None
+    if cut is not None:
+        found = _first_in(body[: cut.end()])
+        if found:
+            return found
+    return _first_in(body)
+
+
+def _first_in(body: str) -> str:
     found = scan(body)
     prose = blank(body, [*found.blocks, *found.quotes, *found.comments])
     for block in re.split(r"\n\s*\n", prose.strip()):

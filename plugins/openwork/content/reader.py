@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -29,6 +30,7 @@ from openwork.content.tag_rules import TagRules, entry_tags, load_tag_rules, slu
 from openwork.content.teams import Team, load_teams, unknown_teams
 from openwork.content.validate import Checker, check_rules, field_name, validate_model
 from openwork.content.weeknote import weeknote_title, weeknote_week
+from openwork.forked import in_chunks
 from openwork.options import CollectionOptions, Options
 from openwork.problems import Problem, describe_exception, sort_problems
 from openwork.slugs import slugify, too_long
@@ -37,6 +39,8 @@ from openwork.tags import Tag
 _T = TypeVar("_T")
 RESERVED_SLUGS = {"page", "weeks", "index", "feed", "atom"}
 _YEAR = re.compile(r"^\d{4}$")
+MIN_SHARE = 500  # files per process below which forking costs more than it saves
+CHUNK = 20  # files a process reads between asking for more
 
 
 @dataclass
@@ -75,13 +79,14 @@ def read_content(
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
     reader: FileReader | None = None,
+    jobs: int = 1,
 ) -> ReadResult:
     """Read every content folder under `root` (the folder holding mkdocs.yml).
 
     `progress`, if given, is called with each content file's path as it is read (the CLI's
     counter). `reader` reads one file in place of `read_file` (serve's cache, which calls it).
+    `jobs` > 1 shares the files among that many processes (`openwork check`).
     """
-    reader = reader or read_file
     now = now or datetime.now(UTC)
     result = ReadResult()
     result.authors = _site_file(
@@ -107,19 +112,20 @@ def read_content(
     rules = None
     if options.blameless.enabled:
         rules = Rules.from_options(options.blameless, [a.name for a in result.authors.values()])
-    candidates: list[Entry] = []
+    files: list[tuple[Found, Reading]] = []
     for kind, collection in options.collections.items():
         result.watched.append(root / collection.folder)
         reading = Reading(
             options, kind, collection, result.authors, result.tag_rules, rules, result.teams
         )
-        for found in find_files(root, collection.folder, result.problems):
-            if progress is not None:
-                progress(found.rel_path)
-            entry, problems = reader(found, reading)
-            result.problems.extend(problems)
-            if entry is not None:
-                candidates.append(entry)
+        files.extend(
+            (found, reading) for found in find_files(root, collection.folder, result.problems)
+        )
+    candidates: list[Entry] = []
+    for entry, problems in read_files(files, progress, jobs, reader):
+        result.problems.extend(problems)
+        if entry is not None:
+            candidates.append(entry)
     published = _check_site(candidates, result.problems)
     for entry in published:
         visible = not entry.draft and (entry.publish_after is None or entry.publish_after <= now)
@@ -147,6 +153,37 @@ def _site_file(
 
 
 FileReader = Callable[[Found, Reading], tuple[Entry | None, list[Problem]]]
+
+
+def read_files(
+    files: list[tuple[Found, Reading]],
+    progress: Callable[[str], None] | None,
+    jobs: int = 1,
+    reader: FileReader | None = None,
+) -> list[tuple[Entry | None, list[Problem]]]:
+    """Each file's entry and problems, in the order given; `jobs` > 1 shares the files among
+    forked processes (each sends back its entries), when there are enough to gain from it."""
+    count = max(1, min(jobs, len(files) // MIN_SHARE))
+    here = os.getpid()
+    counted: set[str] = set()
+
+    def read_chunk(
+        chunk: Sequence[tuple[Found, Reading]],
+    ) -> list[tuple[Entry | None, list[Problem]]]:
+        out = []
+        for found, reading in chunk:
+            if progress is not None and os.getpid() == here:  # the counter moves as we read
+                progress(found.rel_path)
+                counted.add(found.rel_path)
+            out.append((reader or read_file)(found, reading))
+        return out
+
+    read = [pair for part in in_chunks(files, read_chunk, count, CHUNK) for pair in part]
+    if progress is not None and len(counted) < len(files):  # what other processes read
+        for found, _ in files:
+            if found.rel_path not in counted:
+                progress(found.rel_path)
+    return read
 
 
 def read_file(found: Found, reading: Reading) -> tuple[Entry | None, list[Problem]]:

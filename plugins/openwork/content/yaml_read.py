@@ -170,7 +170,7 @@ def parse_yaml(
     node, loader, problems = composed
     # Parse once: the node tree gives the lines, and the data is constructed from it.
     try:
-        data = loader.construct_document(node) if node is not None else {}
+        data = _construct(loader, node, text) if node is not None else {}
     except yaml.MarkedYAMLError as exc:  # an unknown tag (!!python/...), an unhashable key
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -199,6 +199,48 @@ def parse_yaml(
     if isinstance(node, yaml.MappingNode):
         _walk(node, (), first_line, lines, problems, rel_path, set())
     return {str(k): v for k, v in data.items()}, lines, problems
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_PLAIN = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp")
+)
+
+
+class _NotPlain(Exception):
+    """A tree with something other than maps, lists and plain scalars."""
+
+
+def _construct(loader: _Loader, node: yaml.Node, text: str) -> Any:
+    """The value of `node`: what PyYAML's `construct_document` makes, made directly for the
+    usual front matter (no aliases, merge keys or other tags), which is several times faster;
+    anything else goes through PyYAML (tests/test_source_lines.py compares the two)."""
+    if "*" not in text:
+        try:
+            return _plain(loader, node)
+        except _NotPlain:
+            pass
+    return loader.construct_document(node)
+
+
+def _plain(loader: _Loader, node: yaml.Node) -> Any:
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag not in _PLAIN:
+            raise _NotPlain
+        return loader.yaml_constructors[tag](loader, node)  # the same constructor PyYAML uses
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_plain(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN:
+                raise _NotPlain  # a merge key (<<), a list as a key: PyYAML's own answer
+            out[_plain(loader, key_node)] = _plain(loader, value_node)
+        return out
+    raise _NotPlain
 
 
 def _walk(

@@ -5,6 +5,7 @@ adapter call `run`; none of this imports MkDocs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,10 +15,12 @@ from openwork.content.model import Entry
 from openwork.content.reader import ReadResult, read_content
 from openwork.feeds.catalog import FeedCatalog, FeedSettings, build_catalog
 from openwork.feeds.status import status_scopes  # status (#16)
+from openwork.forked import collected_later
 from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
-from openwork.pipeline.boundary import entry_problem, isolate, page_problem
+from openwork.pipeline.boundary import entry_problem, page_problem
+from openwork.pipeline.check_work import failures, render_pages, try_each
 from openwork.pipeline.feed_boundary import checked_catalog
 from openwork.pipeline.kept import Kept
 from openwork.pipeline.recorded import RenderMemo
@@ -26,6 +29,7 @@ from openwork.render import charts
 from openwork.render.entries_json import entries_json
 from openwork.render.pages import (
     GeneratedPage,
+    PlannedPage,
     entry_footer,
     entry_header,
     entry_list_item,
@@ -120,31 +124,39 @@ def run(
     progress: Callable[[str], None] | None = None,
     kept: Kept | None = None,
     renderer: Renderer | None = None,
+    check_jobs: int | None = None,
 ) -> BuildResult:
     """Read, index and render the site under `root` (the folder holding mkdocs.yml).
 
     A server keeps `kept` between rebuilds (files read, entry pages rendered) and may hand
     the last build's `renderer` back (its templates compiled once) when the settings it was
-    made for are the same."""
+    made for are the same.
+
+    `check_jobs` makes this a check (`openwork check`): everything is tried as in a build,
+    but no rendered text is kept (entry and listing pages' texts are empty), and the reading,
+    entry and page work is shared among up to that many processes."""
     settings = settings or SiteSettings()
     now = now or datetime.now(UTC)
     if kept is not None:
         kept.new_build()
     reader = kept.reads.read if kept is not None else None
-    read = read_content(root, options, now=now, progress=progress, reader=reader)
+    with collected_later() if check_jobs is not None else nullcontext():  # a check ends soon
+        read = read_content(
+            root, options, now=now, progress=progress, reader=reader, jobs=check_jobs or 1
+        )
     problems = list(read.problems)
     today = now.astimezone(options.zone).date()
     renderer = renderer or Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
     shown, previews = shown_entries(read, mode)
     shown = _without_docs_collisions(shown, settings, problems)
     site, catalog, entry_pages = _settle(
-        shown, previews, read, options, today, renderer, settings, problems, kept
+        shown, previews, read, options, today, renderer, settings, problems, kept, check_jobs
     )
     status = _status(root, site, renderer, settings, now, problems)  # status (#16)
     read.watched.extend(status.watched if status else [])  # services.yml, for serve
     notes: list[str] = []
     taken = set(settings.docs_pages) | set(entry_pages)
-    pages: list[GeneratedPage] = []
+    to_render: list[PlannedPage] = []
     planned_status = status.planned_pages(catalog) if status else []
     for planned in [*plan_pages(site, renderer, catalog), *planned_status]:
         if planned.src_uri in settings.docs_pages:
@@ -156,19 +168,24 @@ def run(
         if planned.src_uri in taken:
             problems.append(_page_clash(planned.src_uri, entry_pages))
             continue
-        try:
-            pages.append(GeneratedPage(planned.src_uri, planned.render(), planned.in_nav))
-        except Exception as exc:
-            problems.append(page_problem(planned.src_uri, exc))
+        to_render.append(planned)
         taken.add(planned.src_uri)
     data_files: dict[str, str] = {}
-    try:
-        data_files[ENTRIES_JSON] = entries_json(site, renderer.urls, settings.site_url)
-    except Exception as exc:
-        problems.append(page_problem(ENTRIES_JSON, exc))
-    if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
-        report = lambda path, exc: problems.append(page_problem(path, exc))  # noqa: E731
-        data_files.update(status.data_files(settings.site_name, settings.language, report))
+
+    def make_data_files() -> list[Problem]:
+        found: list[Problem] = []
+        try:
+            data_files[ENTRIES_JSON] = entries_json(site, renderer.urls, settings.site_url)
+        except Exception as exc:
+            found.append(page_problem(ENTRIES_JSON, exc))
+        if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
+            report = lambda path, exc: found.append(page_problem(path, exc))  # noqa: E731
+            data_files.update(status.data_files(settings.site_name, settings.language, report))
+        return found
+
+    # Each page in its own boundary; a check may make the data files in another process.
+    pages, page_problems = render_pages(to_render, check_jobs, make_data_files)
+    problems.extend(page_problems)
     return BuildResult(
         site=site,
         entry_pages=entry_pages,
@@ -211,6 +228,7 @@ def _settle(
     settings: SiteSettings,
     problems: list[Problem],
     kept: Kept | None = None,
+    check_jobs: int | None = None,
 ) -> tuple[Site, FeedCatalog | None, dict[str, EntryPage]]:
     """Index and render until no entry fails: each failing entry becomes a problem and is
     taken out, and the site is indexed again without it (so no listing or neighbour link
@@ -230,7 +248,7 @@ def _settle(
                 entry.id, entry_problem(entry, "index", exc)
             ),
         )
-        catalog, entry_pages = _render_round(site, renderer, settings, failed, kept)
+        catalog, entry_pages = _render_round(site, renderer, settings, failed, kept, check_jobs)
         problems.extend(failed.values())
         if not failed:
             break
@@ -244,13 +262,14 @@ def _render_round(
     settings: SiteSettings,
     failed: dict[str, Problem],
     kept: Kept | None = None,
+    check_jobs: int | None = None,
 ) -> tuple[FeedCatalog | None, dict[str, EntryPage]]:
     """Each entry's page, its place in a listing, its charts and its feed item, each tried
     on its own: what fails is added to `failed`."""
-    entry_pages = _entry_pages(site, renderer, failed, kept.entry_pages if kept else None)
-    _try_each(
-        site.entries, lambda batch: entry_list_item(site, renderer, list(batch)), "render", failed
-    )
+    memo = kept.entry_pages if kept else None
+    entry_pages = _entry_pages(site, renderer, failed, memo, check_jobs)
+    item = lambda batch: entry_list_item(site, renderer, list(batch))  # noqa: E731
+    _try_each(site.entries, item, "render", failed, check_jobs)
     _try_each(site.kind_entries("incident"), lambda batch: _charts(site, batch), "chart", failed)
     catalog = _catalog(site, renderer, settings)
     if catalog is not None:
@@ -268,22 +287,36 @@ def _entry_pages(
     renderer: Renderer,
     failed: dict[str, Problem],
     memo: RenderMemo[EntryPage] | None = None,
+    check_jobs: int | None = None,
 ) -> dict[str, EntryPage]:
+    """Each entry's page; a check keeps none of their texts, only which failed."""
     pages: dict[str, EntryPage] = {}
-    for entry in site.entries:
 
-        def make(site: Site, entry: Entry = entry) -> EntryPage:
-            return EntryPage(
-                entry,
-                entry_markdown(entry, site, renderer),
-                entry_header(site, renderer, entry),
-                entry_footer(site, renderer, entry),
-            )
+    def render(entries: Sequence[Entry]) -> dict[str, Problem]:
+        found: dict[str, Problem] = {}
+        for entry in entries:
 
-        try:
-            pages[entry.src_uri] = memo.render(entry, site, renderer, make) if memo else make(site)
-        except Exception as exc:
-            failed.setdefault(entry.id, entry_problem(entry, "render", exc))
+            def make(site: Site, entry: Entry = entry) -> EntryPage:
+                return EntryPage(
+                    entry,
+                    entry_markdown(entry, site, renderer),
+                    entry_header(site, renderer, entry),
+                    entry_footer(site, renderer, entry),
+                )
+
+            try:
+                page = memo.render(entry, site, renderer, make) if memo else make(site)
+            except Exception as exc:
+                found[entry.id] = entry_problem(entry, "render", exc)
+                continue
+            pages[entry.src_uri] = page if check_jobs is None else EntryPage(entry, "", "", "")
+        return found
+
+    found = failures(site.entries, render, check_jobs)
+    for entry_id, problem in found.items():
+        failed.setdefault(entry_id, problem)
+    if check_jobs is not None:  # pages rendered in other processes are not in `pages`
+        pages = {e.src_uri: EntryPage(e, "", "", "") for e in site.entries if e.id not in found}
     return pages
 
 
@@ -292,10 +325,10 @@ def _try_each(
     attempt: Callable[[Sequence[Entry]], object],
     stage: str,
     failed: dict[str, Problem],
+    check_jobs: int | None = None,
 ) -> None:
-    for index, exc in isolate(entries, attempt).items():
-        entry = entries[index]
-        failed.setdefault(entry.id, entry_problem(entry, stage, exc))
+    for entry_id, problem in failures(entries, try_each(attempt, stage), check_jobs).items():
+        failed.setdefault(entry_id, problem)
 
 
 def _charts(site: Site, incidents: Sequence[Entry]) -> None:

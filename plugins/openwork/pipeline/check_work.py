@@ -1,0 +1,82 @@
+"""The pipeline's per-entry and per-page work, tried the same way in a build and in a check;
+a check (`jobs` given) keeps nothing it renders, only what failed, and shares the work among
+forked processes when the site is large enough to gain from it (openwork/forked.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from openwork.content.model import Entry
+from openwork.forked import in_chunks
+from openwork.pipeline.boundary import entry_problem, isolate, page_problem
+from openwork.problems import Problem
+from openwork.render.pages import GeneratedPage, PlannedPage
+
+T = TypeVar("T")
+MIN_SHARE = 250  # entries or pages per process below which a fork costs more than it saves
+CHUNK = 25  # entries a process renders between asking for more
+
+
+def shares_for(jobs: int | None, items: int) -> int:
+    """How many processes share `items` pieces of work: one in a build (`jobs` None)."""
+    if jobs is None:
+        return 1
+    return max(1, min(jobs, items // MIN_SHARE))
+
+
+def failures(
+    items: Sequence[T], attempt: Callable[[Sequence[T]], dict[str, Problem]], jobs: int | None
+) -> dict[str, Problem]:
+    """`attempt` (which returns what failed, by entry id) over `items`: at once in a build,
+    in chunks shared among processes in a check."""
+    count = shares_for(jobs, len(items))
+    chunk = len(items) if count == 1 else CHUNK
+    found: dict[str, Problem] = {}
+    for part in in_chunks(items, attempt, count, chunk):
+        found.update(part)
+    return found
+
+
+def try_each(
+    attempt: Callable[[Sequence[Entry]], object], stage: str
+) -> Callable[[Sequence[Entry]], dict[str, Problem]]:
+    """`attempt` made an attempt on a share: each entry that fails on its own, as a problem."""
+
+    def on(share_: Sequence[Entry]) -> dict[str, Problem]:
+        return {
+            share_[i].id: entry_problem(share_[i], stage, exc)
+            for i, exc in isolate(share_, attempt).items()
+        }
+
+    return on
+
+
+def render_pages(
+    planned: Sequence[PlannedPage], jobs: int | None, also: Callable[[], list[Problem]]
+) -> tuple[list[GeneratedPage], list[Problem]]:
+    """Each listing page in its own boundary, in plan order, then `also` (the data files,
+    which report their own problems); a check keeps no page's text."""
+    keep = jobs is None
+    count = shares_for(jobs, len(planned))
+
+    def render(part: Sequence[PlannedPage | None]) -> tuple[list[GeneratedPage], list[Problem]]:
+        pages: list[GeneratedPage] = []
+        problems: list[Problem] = []
+        for page in part:
+            if page is None:  # the data files
+                problems.extend(also())
+                continue
+            try:
+                markdown = page.render()
+            except Exception as exc:
+                problems.append(page_problem(page.src_uri, exc))
+                continue
+            pages.append(GeneratedPage(page.src_uri, markdown if keep else "", page.in_nav))
+        return pages, problems
+
+    # The data files first, the largest piece of work, so that pages even out the shares.
+    work: list[PlannedPage | None] = [None, *planned] if count > 1 else [*planned, None]
+    parts = in_chunks(work, render, count, 1 if count > 1 else len(work))
+    pages = [page for part, _ in parts for page in part]
+    return pages, [problem for _, part in parts for problem in part]
