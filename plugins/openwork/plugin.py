@@ -32,11 +32,12 @@ from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, wri
 from openwork.pipeline.boundary import page_problem
 from openwork.problem_log import log_problems
 from openwork.problems import Problem
+from openwork.render.assembly import EntryParts, ListingParts
 from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
-from openwork.render.stash import stash_html, unstash
+from openwork.render.stash import Stash, stash_html
 from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
@@ -64,8 +65,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
-        self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
-        self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
+        self.stashed: dict[str, Stash] = {}  # a listing page's HTML blocks (render/stash)
+        # A page's parts, joined only while MkDocs renders it (render/assembly).
+        self.parts: dict[str, EntryParts | ListingParts] = {}
 
     def _entry_at(self, src_uri: str) -> Entry | None:
         """The entry whose page MkDocs knows as `src_uri`, in the current build."""
@@ -184,7 +186,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if page.file.generated_by is not None and not page.is_homepage:
             # A listing (index, year, week, tag, team, author page): its template HTML skips
             # Python-Markdown (put back in on_page_content).
-            markdown, self.stashed[page.file.src_uri] = stash_html(markdown)
+            markdown, stash = stash_html(markdown)
+            if page.file.generated_by == "openwork":  # its text is in memory: no copies
+                stash = stash.within(page.file.content_string)
+            self.stashed[page.file.src_uri] = stash
             return markdown
         if page.is_homepage:
             src = page.file.src_uri
@@ -225,26 +230,49 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if (stashed := self.stashed.pop(page.file.src_uri, None)) is not None:
+        src = page.file.src_uri
+        if (stashed := self.stashed.pop(src, None)) is not None:
             # Search reads the page without the lists it would skip anyway (data-search-exclude),
-            # rather than parse them to find that out; the page itself gets back in full in
+            # rather than parse them to find that out; the page gets them back in
             # on_page_context, after the search plugin has read it.
-            self.listing_html[page.file.src_uri] = unstash(html, stashed)
-            return unstash(html, stashed, searchable_only=True)
-        entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
+            parts = self.parts[src] = ListingParts(html, stashed)
+            return parts.for_search()
+        entry_page = self.result.entry_pages.get(src) if self.result else None
         if entry_page is None:
             return html
         self.entry_html[entry_page.entry.id] = html  # the body MkDocs rendered, for the feeds
         page.edit_url = None  # the page is generated: there is no docs/ file to edit
-        return entry_page.header + html + entry_page.footer
+        # The card and footer go around the body while the page is rendered (on_page_context
+        # to on_post_page), so the finished pages are not all in memory at once.
+        self.parts[src] = EntryParts(entry_page.header, entry_page.footer)
+        return html
 
-    @event_priority(-100)  # after Material's search plugin has read the page
-    def _listing_in_full(
+    # render/assembly: an entry page in full for search (its footer's lists left out, as
+    # search skips them), then in full for the theme; after writing, the body alone again.
+    @event_priority(50)  # before Material's search plugin reads the page
+    def _entry_for_search(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        if (html := self.listing_html.pop(page.file.src_uri, None)) is not None:
-            page.content = html
+        if isinstance(parts := self.parts.get(page.file.src_uri), EntryParts):
+            page.content = parts.for_search(page.content or "")
         return context
+
+    @event_priority(-100)  # after Material's search plugin has read the page
+    def _in_full(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        if (parts := self.parts.get(page.file.src_uri)) is not None:
+            page.content = parts.in_full()
+        return context
+
+    @event_priority(-100)  # after every plugin has seen the finished page
+    def _written(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        parts = self.parts.pop(page.file.src_uri, None)
+        if isinstance(parts, EntryParts):
+            page.content = parts.body
+        elif parts is not None:
+            page.content = parts.searchable
+        return output
 
     def _page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -265,9 +293,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             ]
         return context
 
-    on_page_context = CombinedEvent(_page_context, _listing_in_full)
+    on_page_context = CombinedEvent(_entry_for_search, _page_context, _in_full)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.section is not None:
             self.section.active = False
             self.section = None
@@ -290,6 +318,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return output
         links = with_guard(head_links(catalog, src, entry), config.theme.name)  # no sitemap 404s
         return add_to_head(output, links)
+
+    on_post_page = CombinedEvent(_post_page, _written)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

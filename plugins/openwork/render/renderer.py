@@ -18,6 +18,7 @@ from openwork.content.dates import human_duration
 from openwork.render.reading import reader_filters, spaced
 from openwork.urls import PageUrls
 
+_PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -77,6 +78,7 @@ class Renderer:
         loaders: list[Any] = [FileSystemLoader(str(d)) for d in override_dirs]
         loaders.append(PackageLoader("openwork", "templates"))
         self.urls = urls
+        self._own: dict[str, bool] = {}
         self.env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=True,
@@ -98,6 +100,14 @@ class Renderer:
             header_value=header_value,
         )
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
+
+    def is_own(self, template: str) -> bool:
+        """True when `template` is the package's own, not a theme's override of it."""
+        own = self._own.get(template)
+        if own is None:
+            source = self.env.get_template(template).filename or ""
+            own = self._own[template] = Path(source).resolve().parent == _PACKAGE_TEMPLATES
+        return own
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at docs path `page` (links are made relative to it)."""
