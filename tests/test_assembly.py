@@ -14,6 +14,7 @@ from openwork.feeds.catalog import FeedCatalog, FeedScope
 from openwork.options import Options
 from openwork.pipeline import BuildResult, SiteSettings, run
 from openwork.render.assembly import EntryParts, searchable_html
+from openwork.render.search_text import card_for_search
 from openwork.render.stash import SKIPPED, stash_html
 
 from tests.builder import Built, copy_example, mkdocs_build, write_tree
@@ -23,12 +24,12 @@ SETTINGS = SiteSettings(site_name="Example", site_url="https://example.org/")
 BODY = '<p>Body text.</p>\n<h2 id="later">Later</h2>\n<p>More <code>code</code>.</p>\n'
 
 
-def _sections(html: str) -> list[tuple[str, str | None, list[str], list[str]]]:
+def _sections(html: str) -> list[tuple[str, str | None, str, str]]:
     """What Material's search index takes from a page: its sections' ids, titles and text."""
     parser = Parser()
     parser.feed(html)
     parser.close()
-    return [(s.el.tag, s.id, s.title, s.text) for s in parser.data]
+    return [(s.el.tag, s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +41,39 @@ def example_result(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def test_search_reads_every_example_entry_as_it_reads_the_whole_page(
     example_result: BuildResult,
 ) -> None:
-    skipped = 0
+    skipped = shortened = 0
     for page in example_result.entry_pages.values():
         parts = EntryParts(page.header, page.footer)
         searched = parts.for_search(BODY)
-        assert _sections(searched) == _sections(page.header + BODY + page.footer)
+        for body in (BODY, "", "\n<p>x</p>", " text & more <em>em</em>"):
+            full = page.header + body + page.footer
+            assert _sections(EntryParts(page.header, page.footer).for_search(body)) == _sections(
+                full
+            )
         assert parts.in_full() == page.header + BODY + page.footer
         skipped += searched.count(SKIPPED)
+        shortened += not searched.startswith(page.header)
     assert skipped > 0  # the footers' related lists and neighbour links were left out
+    assert shortened > len(example_result.entry_pages) / 2  # most cards given as text
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<div class="c"><dl><div><dt>Published</dt><dd><time datetime="x">1 May</time></dd>'
+        "</div>\n<div><dt>By</dt><dd><a href='a/'>A &amp; B</a>, <a>C</a></dd></div></dl></div>\n",
+        "<div>\n\n  <span>one</span>\n<b>two &lt;three&gt;</b>  </div>",
+        '<div><p class="preview">kept tags</p></div>',
+        '<div title="a > b">odd quotes</div>',
+        "<div>a < b</div>",
+        "<div><!-- comment --></div>",
+        "<div>   </div>",
+        "",
+    ],
+)
+def test_a_card_given_as_text_is_read_as_the_card(card: str) -> None:
+    for body in ("<p>Body</p>", "\n\n<p>Body</p>", "text"):
+        assert _sections(card_for_search(card) + body) == _sections(card + body)
 
 
 def test_searchable_html_leaves_out_only_whole_excluded_elements() -> None:

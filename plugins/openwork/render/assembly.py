@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from openwork.render.search_text import card_for_search
 from openwork.render.stash import SKIPPED, Stash, unstash
 
 _EXCLUDED_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*\bdata-search-exclude\b[^<>]*>")
@@ -64,7 +65,7 @@ class EntryParts:
 
     def for_search(self, body: str) -> str:
         self.body = body
-        return self.header + body + searchable_html(self.footer)
+        return card_for_search(self.header) + body + searchable_html(self.footer)
 
     def in_full(self) -> str:
         return self.header + (self.body or "") + self.footer
