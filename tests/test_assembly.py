@@ -1,5 +1,6 @@
 """Pages put together only while MkDocs renders them, search reading less, head links made
-once per set of feeds: the same pages, search index and feed links as before (issue 13)."""
+once per set of feeds, list items reused: the same pages, search index and links as before
+(issue 13)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from material.plugins.search.plugin import Parser
+from openwork import paths
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog, FeedScope
 from openwork.options import Options
 from openwork.pipeline import BuildResult, SiteSettings, run
 from openwork.render.assembly import EntryParts, searchable_html
+from openwork.render.pages import KIND_SINGULAR
 from openwork.render.search_text import card_for_search
 from openwork.render.stash import SKIPPED, stash_html
 
@@ -178,3 +181,43 @@ def test_an_entry_is_indexed_with_its_card_and_footer_headings(example: Built) -
     assert all(d["text"].strip() == "" for d in related)  # the list itself is not searched
     page = example.read(related[0]["location"].split("#")[0] + "index.html")
     assert page.index('class="ow-card') < page.index('id="related"')  # card, body, footer
+
+
+# The list as `entry_list` rendered it inline, item by item, before items were reused.
+INLINE_LIST = """{% import "_macros.html" as m with context %}
+<ul class="ow-entries" data-search-exclude>
+{% for e in entries %}
+{% set with_excerpt = excerpts if excerpts is boolean else loop.index <= excerpts %}
+<li class="ow-entry ow-entry--{{ e.kind }}{{ " ow-entry--compact" if excerpts is not boolean and not with_excerpt }}">
+<a class="ow-entry__title" href="{{ link(paths.entry(e)) }}">{{ e.title }}</a>
+<div class="ow-entry__meta">{% if show_kind %}<span class="ow-badge ow-kind--{{ e.kind }}">{{ singular[e.kind] }}</span> {% endif %}<time datetime="{{ e.date|iso }}">{{ e.date|date }}</time>{% if e.team %} · {{ m.team_link(e) }}{% endif %}{% if e.kind != "weeknote" %} · {{ m.status_badge(e) }}{% endif %}{% if e.kind == "incident" and e.durations().get("resolve") %} · resolved in {{ e.durations()["resolve"]|duration }}{% endif %}</div>
+{% if with_excerpt and e.excerpt %}
+<p class="ow-entry__excerpt">{{ e.excerpt }}</p>
+{% endif %}
+</li>
+{% endfor %}
+</ul>"""  # noqa: E501
+REUSED_LIST = """{% import "_macros.html" as m with context %}
+{{ m.entry_list(entries, show_kind, excerpts) }}"""
+
+
+@pytest.mark.parametrize("show_kind", [False, True])
+@pytest.mark.parametrize("excerpts", [True, False, 3])
+def test_reused_list_items_are_the_items_rendered_inline(
+    example_result: BuildResult, show_kind: bool, excerpts: bool | int
+) -> None:
+    site, renderer = example_result.site, example_result.renderer
+    env = renderer.env
+    entries = list(site.entries)
+    for page in ("index.md", "tags/accessibility.md", "weeknotes/weeks/2026-w45.md", "feeds.md"):
+        context = {
+            "site": site,
+            "paths": paths,
+            "singular": KIND_SINGULAR,
+            "link": lambda target, page=page: renderer.urls.relative(target, page),
+            "entries": entries,
+            "show_kind": show_kind,
+            "excerpts": excerpts,
+        }
+        inline = env.from_string(INLINE_LIST).render(context)
+        assert env.from_string(REUSED_LIST).render(context).strip() == inline.strip()

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openwork.content.dates import human_duration
+from openwork.render.list_items import list_items_global
 from openwork.render.reading import reader_filters, spaced
 from openwork.urls import PageUrls
 
@@ -100,6 +102,11 @@ class Renderer:
             header_value=header_value,
         )
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
+        self.env.globals["list_items"] = list_items_global(self._macros)
+
+    def _macros(self, context: Context, extra: dict[str, Any]) -> Any:
+        """`_macros.html` as a module seeing `context` (a page's) with `extra` laid over it."""
+        return self.env.get_template("_macros.html").make_module({**context.get_all(), **extra})
 
     def is_own(self, template: str) -> bool:
         """True when `template` is the package's own, not a theme's override of it."""
