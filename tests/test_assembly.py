@@ -4,12 +4,14 @@ once per set of feeds, list items reused: the same pages, search index and links
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
 import pytest
 from material.plugins.search.plugin import Parser
+from mkdocs.utils.meta import get_data
 from openwork import paths
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog, FeedScope
@@ -17,10 +19,11 @@ from openwork.options import Options
 from openwork.pipeline import BuildResult, SiteSettings, run
 from openwork.render.assembly import EntryParts, searchable_html
 from openwork.render.pages import KIND_SINGULAR
+from openwork.render.renderer import header_value
 from openwork.render.search_text import card_for_search
 from openwork.render.stash import SKIPPED, stash_html
 
-from tests.builder import Built, copy_example, mkdocs_build, write_tree
+from tests.builder import MINIMAL_MKDOCS, Built, copy_example, mkdocs_build, write_tree
 from tests.reading import NOW, WEEKNOTE, md
 
 SETTINGS = SiteSettings(site_name="Example", site_url="https://example.org/")
@@ -221,3 +224,27 @@ def test_reused_list_items_are_the_items_rendered_inline(
         }
         inline = env.from_string(INLINE_LIST).render(context)
         assert env.from_string(REUSED_LIST).render(context).strip() == inline.strip()
+
+
+@pytest.mark.parametrize(
+    "value", ["Café … “quoted” 😀", "line\u2028separator", 'a "b" <c> & \\d', "plain", ""]
+)
+def test_page_headers_are_ascii_and_read_back_as_written(value: str) -> None:
+    header = header_value(value)
+    assert header.isascii()
+    _, meta = get_data(f"---\ntitle: {header}\ntags: {header_value([value, 'x'])}\n---\n")
+    assert meta == {"title": html.escape(value), "tags": [html.escape(value), "x"]}
+
+
+def test_an_entry_title_outside_ascii_reaches_its_page(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {
+            "mkdocs.yml": MINIMAL_MKDOCS,
+            "docs/index.md": "# Home\n",
+            "weeknotes/2026-W47-platform.md": md(WEEKNOTE + "title: Café … “quoted” 😀\n"),
+        },
+    )
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    page = built.read("weeknotes/2026-w47-platform/index.html")
+    assert "<title>Café … “quoted” 😀 - Tiny</title>" in page

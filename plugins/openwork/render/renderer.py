@@ -56,10 +56,23 @@ def iso(value: date | datetime | None) -> str:
 
 def header_value(value: object) -> Markup:
     """A page's title or description for its YAML header. Themes print these unescaped
-    (into <title>, <meta>, the nav), so the text is HTML-escaped once, here."""
+    (into <title>, <meta>, the nav), so the text is HTML-escaped once, here.
+
+    Written in ASCII, with YAML's escapes for other characters: the value is the same, and a
+    page whose text is ASCII (or Latin-1) is held in one byte per character instead of two
+    or four for the sake of an ellipsis in its description."""
     if isinstance(value, list | tuple):  # e.g. an entry's tags, a YAML list of strings
         return Markup("[" + ", ".join(header_value(v) for v in value) + "]")
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+    text = json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
+    return Markup(text if text.isascii() else _NON_ASCII.sub(_yaml_escape, text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def safe_url(value: object) -> str:
