@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -37,7 +38,7 @@ from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
 from openwork.render.social import social_meta
-from openwork.render.stash import Stash, stash_html
+from openwork.render.stash import stash_html, stash_listing
 from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
@@ -65,7 +66,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
-        self.stashed: dict[str, Stash] = {}  # a listing page's HTML blocks (render/stash)
+        # A listing page's HTML blocks (render/stash)
+        self.stashed: dict[str, Sequence[str]] = {}
         # A page's parts, joined only while MkDocs renders it (render/assembly).
         self.parts: dict[str, EntryParts | ListingParts] = {}
 
@@ -141,10 +143,16 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for src_uri, page in result.entry_pages.items():
             self._add(files, config, src_uri, page.markdown, in_nav=False)
         add_entry_links(self.link_map, ((p.entry.path, s) for s, p in result.entry_pages.items()))
+        # render-speed: a listing page's template HTML is stashed here (render/stash), packed
+        # until the page is rendered, and the data files are kept as UTF-8; the pipeline's
+        # copies are let go, so the build holds each generated text once.
         for generated in result.pages:
-            self._add(files, config, generated.src_uri, generated.markdown, in_nav=generated.in_nav)
+            markdown, stash = stash_listing(generated.markdown)
+            if self._add(files, config, generated.src_uri, markdown, in_nav=generated.in_nav):
+                self.stashed[generated.src_uri] = stash
         for src_uri, content in result.data_files.items():
-            self._add(files, config, src_uri, content, in_nav=False)
+            self._add(files, config, src_uri, content.encode("utf-8"), in_nav=False)
+        self.result = result = replace(result, pages=(), data_files={})
         if self.is_serve:
             # Under serve, a rejected entry's URL shows its problems, not a 404.
             # An entry the pipeline left out (its page, a listing or a feed failed) counts
@@ -161,15 +169,22 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         return files
 
     def _add(
-        self, files: Files, config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool
-    ) -> None:
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        src_uri: str,
+        content: str | bytes,
+        *,
+        in_nav: bool,
+    ) -> bool:
         if files.get_file_from_path(src_uri) is not None:
             # The pipeline has already left out (with a note or a problem) every page that a
             # docs page takes; this is a file only another plugin could have added.
             log.info(f"{src_uri} exists already, so openwork does not generate it")
-            return
+            return False
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        return True
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -183,6 +198,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return rewrite_links(markdown, entry.path, entry.src_uri, self.link_map)
         if self.options is not None and not self.options.include_private:
             markdown = self._public_docs_page(markdown, page)
+        if page.file.src_uri in self.stashed and not page.is_homepage:
+            return markdown  # an openwork listing, stashed in on_files
         if page.file.generated_by is not None and not page.is_homepage:
             # A listing (index, year, week, tag, team, author page): its template HTML skips
             # Python-Markdown (put back in on_page_content).

@@ -11,10 +11,11 @@ find that out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openwork.render.search_text import card_for_search
-from openwork.render.stash import SKIPPED, Stash, unstash
+from openwork.render.stash import SKIPPED, unstash
 
 _EXCLUDED_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*\bdata-search-exclude\b[^<>]*>")
 _HEADING_WITH_ID = re.compile(r"<h[1-6]\b[^<>]*\bid=", re.IGNORECASE)
@@ -76,7 +77,7 @@ class ListingParts:
     """A listing page's converted Markdown with placeholders, and its stashed blocks."""
 
     html: str
-    stash: Stash
+    stash: Sequence[str]  # a Stash or a PackedStash
     searchable: str = ""
 
     def for_search(self) -> str:

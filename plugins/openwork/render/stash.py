@@ -14,7 +14,8 @@ tag): a block is stashed only when it starts with a block-level tag and its tags
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import overload
 
@@ -88,6 +89,42 @@ class Stash(Sequence[str]):
         return Stash(source, [(a + offset, b + offset) for a, b in self._spans])
 
 
+class PackedStash(Sequence[str]):
+    """A page's stashed blocks compressed until the page is rendered: a site's listing pages
+    are mostly these blocks (50 MB of text for 5,000 entries, read once each), and they
+    compress about twelve to one."""
+
+    __slots__ = ("_packed", "_sizes")
+
+    def __init__(self, blocks: Sequence[str]) -> None:
+        data = [block.encode("utf-8") for block in blocks]
+        self._sizes = [len(block) for block in data]
+        self._packed = zlib.compress(b"".join(data), 1)
+
+    def __iter__(self) -> Iterator[str]:
+        data = zlib.decompress(self._packed)
+        at = 0
+        for size in self._sizes:
+            yield data[at : at + size].decode("utf-8")
+            at += size
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return list(self)[index]
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+
+def stash_listing(markdown: str) -> tuple[str, PackedStash]:
+    """`stash_html` for a generated page whose text is not kept: its blocks packed."""
+    stashed, stash = stash_html(markdown)
+    return stashed, PackedStash(stash)
+
+
 def stash_html(markdown: str) -> tuple[str, Stash]:
     """(markdown with each top-level HTML block replaced by a placeholder, the blocks)."""
     spans: list[tuple[int, int]] = []
@@ -113,9 +150,10 @@ def unstash(html: str, stash: Sequence[str], *, searchable_only: bool = False) -
     search index skips it anyway), for the search plugin to read less."""
     if not stash:
         return html
+    blocks = list(stash)  # one unpacking of a PackedStash
 
     def block(match: re.Match[str]) -> str:
-        text = stash[int(match.group(1))]
+        text = blocks[int(match.group(1))]
         if searchable_only and "data-search-exclude" in text.split(">", 1)[0]:
             return SKIPPED
         return text
