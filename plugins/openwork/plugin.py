@@ -153,6 +153,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for src_uri, content in result.data_files.items():
             self._add(files, config, src_uri, content.encode("utf-8"), in_nav=False)
         self.result = result = replace(result, pages=(), data_files={})
+        result.renderer.forget_list_items()
         if self.is_serve:
             # Under serve, a rejected entry's URL shows its problems, not a 404.
             # An entry the pipeline left out (its page, a listing or a feed failed) counts

@@ -86,4 +86,5 @@ def list_items_global(make_macros: Callable[[dict[str, Any]], Any]) -> Callable[
             current[:] = [ListItems(site, lambda extra: make_macros(context, extra))]
         return current[0].render(entries, show_kind, excerpts, context["link"])
 
+    list_items.forget = current.clear  # type: ignore[attr-defined]
     return list_items

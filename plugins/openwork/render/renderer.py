@@ -117,6 +117,10 @@ class Renderer:
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
         self.env.globals["list_items"] = list_items_global(self._macros)
 
+    def forget_list_items(self) -> None:
+        """Let go of the list items rendered so far, once the listing pages are made."""
+        self.env.globals["list_items"].forget()
+
     def _macros(self, context: Context, extra: dict[str, Any]) -> Any:
         """`_macros.html` as a module seeing `context` (a page's) with `extra` laid over it."""
         return self.env.get_template("_macros.html").make_module({**context.get_all(), **extra})
