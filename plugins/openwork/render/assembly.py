@@ -71,6 +71,10 @@ class EntryParts:
     def in_full(self) -> str:
         return self.header + (self.body or "") + self.footer
 
+    def fingerprint(self) -> tuple[str, ...]:
+        """What the page adds to its body, for telling whether it changed."""
+        return self.header, self.footer
+
 
 @dataclass(slots=True)
 class ListingParts:
@@ -86,3 +90,7 @@ class ListingParts:
 
     def in_full(self) -> str:
         return unstash(self.html, self.stash)
+
+    def fingerprint(self) -> tuple[str, ...]:
+        """The page's parts, for telling whether it changed."""
+        return self.html, *self.stash
