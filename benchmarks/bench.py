@@ -227,6 +227,7 @@ def main() -> int:
     parser.add_argument("--check-entries", type=int, default=10_000, help="0 to skip")
     parser.add_argument("--serve-entries", type=int, default=1000, help="0 to skip")
     parser.add_argument("--no-blog", action="store_true", help="leave out Material's blog")
+    parser.add_argument("--no-zensical", action="store_true", help="leave out the Zensical build")
     parser.add_argument(
         "--openwork-from",
         action="append",
@@ -243,7 +244,9 @@ def main() -> int:
         print("(Material's blog left out: `pip install mkdocs-rss-plugin` to compare with it)")
     else:
         tools.append("blog")
-    if importlib.util.find_spec("zensical") is None:
+    if args.no_zensical:
+        pass
+    elif importlib.util.find_spec("zensical") is None:
         print("(Zensical left out: `pip install 'openwork[zensical]'` to compare with it)")
     else:
         tools.append("zensical")

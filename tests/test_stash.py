@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from openwork.render.stash import stash_html, unstash
+from openwork.render.stash import stash_html, stash_listing, unstash
 
 from tests.builder import Built
 
@@ -89,3 +89,16 @@ def test_listing_pages_are_whole_and_no_placeholder_reaches_the_site(example: Bu
     assert "<div data-search-exclude></div>" not in text
     tag_page = example.page("tags/kubernetes/")
     assert tag_page.count('class="ow-entry ') >= 2  # the stashed list is back in the page
+
+
+@pytest.mark.parametrize("text", [LISTING, "", "<p>one block … → ☃</p>", FENCED])
+def test_a_packed_stash_gives_the_same_page(text: str) -> None:
+    stashed, blocks = stash_html(text)
+    packed_text, packed = stash_listing(text)
+    assert packed_text == stashed
+    assert list(packed) == list(blocks) and len(packed) == len(blocks)
+    html = convert(stashed)
+    assert unstash(html, packed) == unstash(html, blocks) == convert(text)
+    assert unstash(html, packed, searchable_only=True) == unstash(
+        html, blocks, searchable_only=True
+    )

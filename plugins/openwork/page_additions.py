@@ -22,7 +22,6 @@ class PageAdditions:
 
     result: BuildResult
     _pages: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-    _links: dict[tuple[object, ...], str] = field(default_factory=dict)
 
     def add(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """`output` (the page's HTML) with everything added."""
@@ -49,11 +48,7 @@ class PageAdditions:
             meta = social_meta(entry, page.canonical_url, config.site_name, site, image)
         if self.result.status is not None:  # status (#16): the open-incident banner
             banner = self.result.status.banner(src)
-        if (catalog := self.result.catalog) is not None:
-            # Pages at the same depth that link the same feeds get the same tags.
-            key = (tuple(map(id, catalog.for_page(src, entry))), catalog.urls.relative("", src))
-            if (links := self._links.get(key)) is None:  # no sitemap 404s (the guard)
-                links = with_guard(head_links(catalog, src, entry), config.theme.name)
-                self._links[key] = links
+        if (catalog := self.result.catalog) is not None:  # no sitemap 404s (the guard)
+            links = with_guard(head_links(catalog, src, entry), config.theme.name)
         self._pages[src] = (meta, banner, links)
         return meta, banner, links

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -31,10 +32,11 @@ from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, wri
 from openwork.pipeline.boundary import page_problem
 from openwork.problem_log import log_problems
 from openwork.problems import Problem
+from openwork.render.assembly import EntryParts, ListingParts
 from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
 from openwork.render.problem_pages import problem_pages
-from openwork.render.stash import stash_html, unstash
+from openwork.render.stash import stash_html, stash_listing
 from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
@@ -64,8 +66,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
-        self.stashed: dict[str, list[str]] = {}  # a listing page's HTML blocks (render/stash)
-        self.listing_html: dict[str, str] = {}  # a listing page in full, while search reads it
+        # A listing page's HTML blocks (render/stash)
+        self.stashed: dict[str, Sequence[str]] = {}
+        # A page's parts, joined only while MkDocs renders it (render/assembly).
+        self.parts: dict[str, EntryParts | ListingParts] = {}
         self.additions: PageAdditions | None = None  # what on_post_page adds, this build
         self.written: list[str] = []  # files openwork wrote itself (feeds), site-relative
 
@@ -152,10 +156,17 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for src_uri, page in result.entry_pages.items():
             self._add(files, config, src_uri, page.markdown, in_nav=False)
         add_entry_links(self.link_map, ((p.entry.path, s) for s, p in result.entry_pages.items()))
+        # render-speed: a listing page's template HTML is stashed here (render/stash), packed
+        # until the page is rendered, and the data files are kept as UTF-8; the pipeline's
+        # copies are let go, so the build holds each generated text once.
         for generated in result.pages:
-            self._add(files, config, generated.src_uri, generated.markdown, in_nav=generated.in_nav)
+            markdown, stash = stash_listing(generated.markdown)
+            if self._add(files, config, generated.src_uri, markdown, in_nav=generated.in_nav):
+                self.stashed[generated.src_uri] = stash
         for src_uri, content in result.data_files.items():
-            self._add(files, config, src_uri, content, in_nav=False)
+            self._add(files, config, src_uri, content.encode("utf-8"), in_nav=False)
+        self.result = result = replace(result, pages=(), data_files={})
+        result.renderer.forget_list_items()
         if self.is_serve:
             # Under serve, a rejected entry's URL shows its problems, not a 404.
             # An entry the pipeline left out (its page, a listing or a feed failed) counts
@@ -173,7 +184,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         while self.rebuilds.notices:
             log.info(self.rebuilds.notices.pop(0))
         self.rebuilds.links.start(dict(self.link_map), enabled=self.is_serve)
-        self.rebuilds.stashes.start(None, enabled=self.is_serve)
         return files
 
     @event_priority(-100)  # the navigation as the last plugin leaves it
@@ -182,15 +192,22 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         return nav
 
     def _add(
-        self, files: Files, config: MkDocsConfig, src_uri: str, content: str, *, in_nav: bool
-    ) -> None:
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        src_uri: str,
+        content: str | bytes,
+        *,
+        in_nav: bool,
+    ) -> bool:
         if files.get_file_from_path(src_uri) is not None:
             # The pipeline has already left out (with a note or a problem) every page that a
             # docs page takes; this is a file only another plugin could have added.
             log.info(f"{src_uri} exists already, so openwork does not generate it")
-            return
+            return False
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        return True
 
     @event_priority(-1000)  # after every plugin's on_page_markdown: what Python-Markdown gets
     def _before_conversion(
@@ -223,12 +240,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             )
         if self.options is not None and not self.options.include_private:
             markdown = self._public_docs_page(markdown, page)
+        if page.file.src_uri in self.stashed and not page.is_homepage:
+            return markdown  # an openwork listing, stashed in on_files
         if page.file.generated_by is not None and not page.is_homepage:
             # A listing (index, year, week, tag, team, author page): its template HTML skips
             # Python-Markdown (put back in on_page_content).
-            text = markdown
-            markdown, stashed = self.rebuilds.stashes.get(src, text, lambda: stash_html(text))
-            self.stashed[src] = list(stashed)
+            markdown, stash = stash_html(markdown)
+            if page.file.generated_by == "openwork":  # its text is in memory: no copies
+                stash = stash.within(page.file.content_string)
+            self.stashed[page.file.src_uri] = stash
             return markdown
         if page.is_homepage:
             try:
@@ -270,18 +290,22 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def _page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if (stashed := self.stashed.pop(page.file.src_uri, None)) is not None:
+        src = page.file.src_uri
+        if (stashed := self.stashed.pop(src, None)) is not None:
             # Search reads the page without the lists it would skip anyway (data-search-exclude),
-            # rather than parse them to find that out; the page itself gets back in full in
+            # rather than parse them to find that out; the page gets them back in
             # on_page_context, after the search plugin has read it.
-            self.listing_html[page.file.src_uri] = unstash(html, stashed)
-            return unstash(html, stashed, searchable_only=True)
-        entry_page = self.result.entry_pages.get(page.file.src_uri) if self.result else None
+            parts = self.parts[src] = ListingParts(html, stashed)
+            return parts.for_search()
+        entry_page = self.result.entry_pages.get(src) if self.result else None
         if entry_page is None:
             return html
         self.entry_html[entry_page.entry.id] = html  # the body MkDocs rendered, for the feeds
         page.edit_url = None  # the page is generated: there is no docs/ file to edit
-        return entry_page.header + html + entry_page.footer
+        # The card and footer go around the body while the page is rendered (on_page_context
+        # to on_post_page), so the finished pages are not all in memory at once.
+        self.parts[src] = EntryParts(entry_page.header, entry_page.footer)
+        return html
 
     on_page_content = CombinedEvent(_after_conversion, _page_content)
 
@@ -295,7 +319,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.additions is None and self.result is not None:
             self.additions = PageAdditions(self.result)
         added = self.additions.of(page, config) if self.additions else None
-        return self.listing_html.get(page.file.src_uri), self._tag_chips(page), added
+        parts = self.parts.get(page.file.src_uri)
+        return parts.fingerprint() if parts else None, self._tag_chips(page), added
 
     @event_priority(100)  # before Material's search plugin reads the page
     def _search_before(
@@ -304,14 +329,33 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.rebuilds.search.before_page()
         return context
 
+    # render/assembly: an entry page in full for search (its footer's lists left out, as
+    # search skips them), then in full for the theme; after writing, the body alone again.
+    @event_priority(50)  # before Material's search plugin reads the page
+    def _entry_for_search(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        if isinstance(parts := self.parts.get(page.file.src_uri), EntryParts):
+            page.content = parts.for_search(page.content or "")
+        return context
+
     @event_priority(-100)  # after Material's search plugin has read the page
-    def _listing_in_full(
+    def _in_full(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
         self.rebuilds.search.after_page(page)
-        if (html := self.listing_html.pop(page.file.src_uri, None)) is not None:
-            page.content = html
+        if (parts := self.parts.get(page.file.src_uri)) is not None:
+            page.content = parts.in_full()
         return context
+
+    @event_priority(-100)  # after every plugin has seen the finished page
+    def _written(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        parts = self.parts.pop(page.file.src_uri, None)
+        if isinstance(parts, EntryParts):
+            page.content = parts.body
+        elif parts is not None:
+            page.content = parts.searchable
+        return output
 
     def _page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -336,9 +380,9 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         tags = [site.tag(tag) for tag in entry_page.entry.tags]
         return [{"name": escape(t.display), "url": urls.url(paths.tag(t.slug))} for t in tags]
 
-    on_page_context = CombinedEvent(_search_before, _page_context, _listing_in_full)
+    on_page_context = CombinedEvent(_search_before, _entry_for_search, _page_context, _in_full)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         self.rebuilds.page_rendered()
         if self.section is not None:
             self.section.active = False
@@ -348,6 +392,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.additions is None:
             self.additions = PageAdditions(self.result)
         return self.additions.add(output, page, config)
+
+    on_post_page = CombinedEvent(_post_page, _written)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

@@ -43,7 +43,7 @@ def atom_item(item: FeedItem) -> str:
     return "".join(out)
 
 
-def render_atom(feed: Feed, cache: MutableMapping[str, str] | None = None) -> bytes:
+def render_atom(feed: Feed, cache: MutableMapping[str, bytes] | None = None) -> bytes:
     """The feed as Atom; pass one `cache` to every feed of a build to write each item once."""
     f = "  "
     updated = feed.updated or feed.site_updated  # RFC 4287 requires one, even when empty

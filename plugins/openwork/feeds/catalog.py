@@ -88,6 +88,8 @@ class FeedCatalog:
         self.renderer = renderer or Renderer(urls)
         self.scopes: list[FeedScope] = list(scopes)
         self._by_key = {(s.kind, s.key): s for s in self.scopes}
+        self._page_index = _PageIndex(self.scopes)
+        self.head_cache: dict[tuple[int, ...], str] = {}  # feeds/head.py: links per scope set
         # An empty Atom feed still needs an `updated`: the site's newest change, never the
         # clock. A site that has published nothing has none, and so no Atom feeds (`formats`).
         changes = [e.last_modified for s in self.scopes for e in s.entries]
@@ -136,23 +138,11 @@ class FeedCatalog:
     def for_page(self, src_uri: str, entry: Entry | None = None) -> list[FeedScope]:
         """The feeds a page links in its <head>: the site's everywhere; a collection's on its
         pages and entries; a team's on its page and its entries; a tag's on its page."""
-        found: list[FeedScope] = []
-        for scope in self.scopes:
-            if scope.kind == "site":
-                match = True
-            elif scope.kind == "collection":
-                match = (entry is not None and entry.kind == scope.key) or src_uri.startswith(
-                    scope.folder + "/"
-                )
-            elif scope.kind == "team":
-                match = src_uri == scope.page_src or (
-                    entry is not None and entry.team_slug == scope.key
-                )
-            else:
-                match = src_uri == scope.page_src
-            if match:
-                found.append(scope)
-        return found
+        return [self.scopes[i] for i in self.page_scopes(src_uri, entry)]
+
+    def page_scopes(self, src_uri: str, entry: Entry | None = None) -> tuple[int, ...]:
+        """`for_page` as positions in `scopes`: what a cache of head links is keyed by."""
+        return self._page_index.find(src_uri, entry)
 
     def in_feeds(self) -> list[Entry]:
         """Every entry some feed carries (within its limit), once, in the site's order."""
@@ -223,6 +213,36 @@ class FeedCatalog:
         url = site_absolute(site_url, self.urls.url(entry.src_uri))
         facts = facts_html(entry, self.renderer) if body_html else ""
         return build_item(entry, url, site_url, body_html, facts)
+
+
+class _PageIndex:
+    """Which scopes a page links, looked up by the page's path, kind and team instead of
+    asked of every scope for every page (a site of 5,000 pages and 80 feeds)."""
+
+    def __init__(self, scopes: list[FeedScope]) -> None:
+        self.everywhere: list[int] = []
+        self.by_page: dict[str, list[int]] = {}
+        self.by_team: dict[str, list[int]] = {}
+        self.by_kind: dict[str, list[int]] = {}
+        self.folders: list[tuple[str, int]] = []  # a collection's pages: its folder + '/'
+        for i, scope in enumerate(scopes):
+            if scope.kind == "site":
+                self.everywhere.append(i)
+            elif scope.kind == "collection":
+                self.by_kind.setdefault(scope.key, []).append(i)
+                self.folders.append((scope.folder + "/", i))
+            else:
+                self.by_page.setdefault(scope.page_src, []).append(i)
+                if scope.kind == "team":
+                    self.by_team.setdefault(scope.key, []).append(i)
+
+    def find(self, src_uri: str, entry: Entry | None) -> tuple[int, ...]:
+        found = {*self.everywhere, *self.by_page.get(src_uri, ())}
+        found.update(i for folder, i in self.folders if src_uri.startswith(folder))
+        if entry is not None:
+            found.update(self.by_kind.get(entry.kind, ()))
+            found.update(self.by_team.get(entry.team_slug, ()))
+        return tuple(sorted(found))
 
 
 def build_catalog(

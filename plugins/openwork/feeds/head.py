@@ -17,12 +17,25 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 def head_links(catalog: FeedCatalog, page_src: str, entry: Entry | None = None) -> str:
     """The link tags for the page at docs path `page_src` (an entry's page if `entry`),
-    from `templates/head_links.html` through the catalog's renderer."""
-    scopes = catalog.for_page(page_src, entry)
-    if not scopes or not catalog.formats:
+    from `templates/head_links.html` through the catalog's renderer.
+
+    The package's template gives the same tags to every page that links the same feeds (its
+    URLs are absolute), so each set of feeds is rendered once a build; a theme's override is
+    rendered for each page, as it may use the page's own path."""
+    if not catalog.formats:
         return ""
-    html = catalog.renderer.render("head_links.html", page_src, scopes=scopes, feeds=catalog)
-    return html.rstrip("\n")
+    key = catalog.page_scopes(page_src, entry)
+    if not key:
+        return ""
+    own = catalog.renderer.is_own("head_links.html")
+    html = catalog.head_cache.get(key) if own else None
+    if html is None:
+        scopes = [catalog.scopes[i] for i in key]
+        html = catalog.renderer.render("head_links.html", page_src, scopes=scopes, feeds=catalog)
+        html = html.rstrip("\n")
+        if own:
+            catalog.head_cache[key] = html
+    return html
 
 
 def add_to_head(page_html: str, links: str) -> str:

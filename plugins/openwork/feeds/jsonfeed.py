@@ -103,17 +103,18 @@ def json_item(item: FeedItem) -> str:
     return _dumps(_item(item), "    ")
 
 
-def render_json(feed: Feed, cache: MutableMapping[str, str] | None = None) -> bytes:
+def render_json(feed: Feed, cache: MutableMapping[str, bytes] | None = None) -> bytes:
     """The feed as JSON Feed, laid out as `json.dumps(..., indent=2)` would. Each item's
-    text is made once per id in `cache` (pass one to every feed of a build)."""
+    text is made (and encoded) once per id in `cache` (pass one to every feed of a build)."""
     cache = {} if cache is None else cache
     items = []
     for item in feed.items:
         piece = cache.get(item.id)
         if piece is None:
-            piece = cache[item.id] = json_item(item)
+            piece = cache[item.id] = json_item(item).encode("utf-8")
         items.append(piece)
     head = _dumps(json_feed(replace(feed, items=())), "")
-    if items:
-        head = head.removesuffix("[]\n}") + "[\n" + ",\n".join(items) + "\n  ]\n}"
-    return (head + "\n").encode("utf-8")
+    if not items:
+        return (head + "\n").encode("utf-8")
+    start = (head.removesuffix("[]\n}") + "[\n").encode("utf-8")
+    return start + b",\n".join(items) + b"\n  ]\n}\n"

@@ -12,7 +12,7 @@ from openwork.feeds.opml import render_opml
 from openwork.feeds.rss import render_rss, rss_item
 from openwork.feeds.stylesheet import STYLED_FORMATS, STYLESHEET_PATH, stylesheet, with_stylesheet
 
-RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, str]], bytes]] = {
+RENDERERS: dict[str, Callable[[Feed, MutableMapping[str, bytes]], bytes]] = {
     "rss": render_rss,
     "atom": render_atom,
     "json": render_json,
@@ -49,7 +49,7 @@ def iter_feed_files(
     # the items' text in one format only.
     items = {} if items is None else items
     for fmt in catalog.formats:
-        texts: dict[str, str] = {}
+        texts: dict[str, bytes] = {}
         for scope in catalog.scopes:
             path = scope.path(fmt)
             try:

@@ -40,7 +40,7 @@ def rss_item(item: FeedItem) -> str:
     return "".join(out)
 
 
-def render_rss(feed: Feed, cache: MutableMapping[str, str] | None = None) -> bytes:
+def render_rss(feed: Feed, cache: MutableMapping[str, bytes] | None = None) -> bytes:
     """The feed as RSS; pass one `cache` to every feed of a build to write each item once."""
     c = "    "
     head = (

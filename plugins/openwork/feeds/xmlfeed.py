@@ -49,16 +49,17 @@ def document(
     head: str,
     feed: Feed,
     write_item: Callable[[FeedItem], str],
-    cache: MutableMapping[str, str] | None,
+    cache: MutableMapping[str, bytes] | None,
     tail: str,
 ) -> bytes:
-    """The declaration, `head`, each item's text (made once per id in `cache`), `tail`."""
+    """The declaration, `head`, each item's text (made and encoded once per id in `cache`:
+    UTF-8 holds the mostly-ASCII text of a feed's items in half the memory), `tail`."""
     cache = {} if cache is None else cache
-    parts = [DECLARATION, head]
+    parts = [(DECLARATION + head).encode("utf-8")]
     for item in feed.items:
         piece = cache.get(item.id)
         if piece is None:
-            piece = cache[item.id] = write_item(item)
+            piece = cache[item.id] = write_item(item).encode("utf-8")
         parts.append(piece)
-    parts.append(tail)
-    return "".join(parts).encode("utf-8")
+    parts.append(tail.encode("utf-8"))
+    return b"".join(parts)

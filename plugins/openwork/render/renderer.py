@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openwork.content.dates import human_duration
+from openwork.render.list_items import list_items_global
 from openwork.render.reading import reader_filters, spaced
 from openwork.urls import PageUrls
 
+_PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -53,10 +56,23 @@ def iso(value: date | datetime | None) -> str:
 
 def header_value(value: object) -> Markup:
     """A page's title or description for its YAML header. Themes print these unescaped
-    (into <title>, <meta>, the nav), so the text is HTML-escaped once, here."""
+    (into <title>, <meta>, the nav), so the text is HTML-escaped once, here.
+
+    Written in ASCII, with YAML's escapes for other characters: the value is the same, and a
+    page whose text is ASCII (or Latin-1) is held in one byte per character instead of two
+    or four for the sake of an ellipsis in its description."""
     if isinstance(value, list | tuple):  # e.g. an entry's tags, a YAML list of strings
         return Markup("[" + ", ".join(header_value(v) for v in value) + "]")
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
+    text = json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
+    return Markup(text if text.isascii() else _NON_ASCII.sub(_yaml_escape, text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def safe_url(value: object) -> str:
@@ -77,6 +93,7 @@ class Renderer:
         loaders: list[Any] = [FileSystemLoader(str(d)) for d in override_dirs]
         loaders.append(PackageLoader("openwork", "templates"))
         self.urls = urls
+        self._own: dict[str, bool] = {}
         self.env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=True,
@@ -98,6 +115,23 @@ class Renderer:
             header_value=header_value,
         )
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
+        self.env.globals["list_items"] = list_items_global(self._macros)
+
+    def forget_list_items(self) -> None:
+        """Let go of the list items rendered so far, once the listing pages are made."""
+        self.env.globals["list_items"].forget()
+
+    def _macros(self, context: Context, extra: dict[str, Any]) -> Any:
+        """`_macros.html` as a module seeing `context` (a page's) with `extra` laid over it."""
+        return self.env.get_template("_macros.html").make_module({**context.get_all(), **extra})
+
+    def is_own(self, template: str) -> bool:
+        """True when `template` is the package's own, not a theme's override of it."""
+        own = self._own.get(template)
+        if own is None:
+            source = self.env.get_template(template).filename or ""
+            own = self._own[template] = Path(source).resolve().parent == _PACKAGE_TEMPLATES
+        return own
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` for the page at docs path `page` (links are made relative to it)."""

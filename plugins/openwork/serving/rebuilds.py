@@ -47,7 +47,6 @@ class Rebuilds:
         self.kept = Kept()  # the pipeline's: files read, entry pages, feed items
         self.conversions = Conversions()
         self.links = PageMemo[str]()  # an entry's Markdown with its links rewritten
-        self.stashes = PageMemo[tuple[str, list[str]]]()  # a listing's, its HTML set aside
         self.search = SearchEntries()
         self.blocked_by: list[str] = []  # plugins that make a dirty rebuild render every page
         self.pages_rendered = 0  # in the current build, for tests and the log
