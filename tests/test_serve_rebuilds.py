@@ -19,12 +19,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from openwork.pipeline import stages
 
-from tests.builder import copy_example
+from tests.builder import REPO, copy_example
 from tests.reading import md
 
 SERVE_URL = "http://127.0.0.1:8000/"
 EDITED = "weeknotes/2026/2026-W45-platform.md"
 EDITED_ID = "weeknotes/2026-W45-platform"
+CARD = (REPO / "plugins/openwork/templates/card_weeknote.html").read_text(encoding="utf-8")
 BROKEN = "incidents/2026-11-04-stale-search-index.md"
 OPEN_INCIDENT = md(
     "title: Parking permits down\ndate: 2026-11-30\nseverity: SEV2\nstatus: investigating\n"
@@ -128,6 +129,23 @@ def _older(rel: str, text: str) -> Callable[[Path], None]:
     return change
 
 
+def _override(marker: str) -> Callable[[Path], None]:
+    """A theme override of openwork's weeknote card (`custom_dir/openwork/`), with `marker`."""
+
+    def change(root: Path) -> None:
+        card = root / "overrides/openwork/card_weeknote.html"
+        card.parent.mkdir(parents=True, exist_ok=True)
+        marked = f"{{% block facts %}}<div><dt>Take</dt><dd>{marker}</dd></div>"
+        card.write_text(CARD.replace("{% block facts %}", marked), encoding="utf-8")
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        if "custom_dir" not in text:
+            text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+            config.write_text(text, encoding="utf-8")
+
+    return change
+
+
 # Each change, made in turn to the same tree while it is served.
 STEPS: dict[str, Callable[[Path], None]] = {
     "edit an entry": lambda root: _edit(root, EDITED, lambda text: text + "\nOne more line.\n"),
@@ -147,6 +165,8 @@ STEPS: dict[str, Callable[[Path], None]] = {
     "add a picture": _write("docs/pictures/chart.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"),
     "change it to an older file": _older("docs/pictures/chart.svg", "<svg version='1.1'/>"),
     "delete it": lambda root: (root / "docs/pictures/chart.svg").unlink(),
+    "override a template": _override("card, first take"),
+    "edit the override": _override("card, second take"),  # no other file changes
     "rename the site": _replace("mkdocs.yml", "site_name: ", "site_name: The "),
     "edit a docs page": lambda root: _edit(root, "docs/about.md", lambda text: text + "\nMore.\n"),
 }
@@ -186,6 +206,9 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
             _clean(root, tmp_path / f"clean-{number}")
             _same_site(served, tmp_path / f"clean-{number}")
             conversions = plugin.rebuilds.conversions
+            if step == "edit the override":  # every weeknote's card, the new one
+                page = (served / "weeknotes/2026-w45-platform/index.html").read_text("utf-8")
+                assert "card, second take" in page and "card, first take" not in page
             if step == "break an entry":  # issue 14: its address shows its problems
                 error_page = served / "incidents/2026-11-04-stale-search-index/index.html"
                 assert "XSEV3" in error_page.read_text("utf-8")
