@@ -147,6 +147,8 @@ def run(
     problems = list(read.problems)
     today = now.astimezone(options.zone).date()
     renderer = renderer or Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
+    if check_jobs is not None:  # a check keeps nothing it renders: no search spacing
+        renderer.spacing = False
     shown, previews = shown_entries(read, mode)
     shown = _without_docs_collisions(shown, settings, problems)
     site, catalog, entry_pages = _settle(
