@@ -46,6 +46,13 @@ def _site(root: Path) -> Path:
     return write_tree(root, files)
 
 
+def _themed_site(root: Path) -> Path:
+    """The site, with mkdocs.yml pointing the theme at root/overrides (for `_override`)."""
+    _site(root)
+    themed = MINIMAL_MKDOCS.replace("  name: material", "  name: material\n  custom_dir: overrides")
+    return write_tree(root, {"mkdocs.yml": themed})
+
+
 def _override(root: Path, template: str, old: str, new: str) -> Path:
     """A theme override of a package template with `old` replaced by `new`."""
     package = Path(forked.__file__).parent / "templates"
@@ -150,11 +157,7 @@ def test_a_share_whose_process_fails_is_done_again_and_nothing_is_lost(
 def test_check_reports_a_page_only_a_listing_template_cannot_render_as_mkdocs_does(
     tiny: Path, tmp_path: Path
 ) -> None:
-    _site(tiny)
-    mkdocs_yml = MINIMAL_MKDOCS.replace(
-        "  name: material", "  name: material\n  custom_dir: overrides"
-    )
-    write_tree(tiny, {"mkdocs.yml": mkdocs_yml})
+    _themed_site(tiny)
     template, old, new, _ = FAILURES["tag pages only"]
     _override(tiny, template, old, new + old)
     from_build, from_check, status = build_and_check(tiny, tmp_path / "site")
@@ -207,11 +210,7 @@ def test_check_reports_a_feed_the_build_cannot_write(
 def test_check_reports_a_home_page_dashboard_the_build_cannot_render(
     tiny: Path, tmp_path: Path
 ) -> None:
-    _site(tiny)
-    mkdocs_yml = MINIMAL_MKDOCS.replace(
-        "  name: material", "  name: material\n  custom_dir: overrides"
-    )
-    write_tree(tiny, {"mkdocs.yml": mkdocs_yml})
+    _themed_site(tiny)
     _override(tiny, "dashboard.md", "", "{{ 1 // 0 }}")
     from_build, from_check, status = build_and_check(tiny, tmp_path / "site")
     assert [line.split(":")[0] for line in from_build] == ["index.md"]

@@ -10,17 +10,14 @@ from pathlib import Path
 from openwork.cli.siteconfig import SiteConfig
 from openwork.forked import usable_cores
 from openwork.options import Options
-from openwork.pipeline import BuildResult, SiteSettings, feed_documents, run
-from openwork.pipeline.boundary import page_problem
-from openwork.problems import Problem, sort_problems
-from openwork.render.pages import dashboard_markdown
+from openwork.pipeline import SiteSettings, run
+from openwork.problems import Problem
 from openwork.reporting import group_problems, nothing_published
 
 # Feed items are made and written even without a `site_url` (the build would refuse to run):
 # a value that breaks a feed is reported either way.
 PLACEHOLDER_URL = "https://example.invalid/"
 MAX_JOBS = 4  # processes a check shares its work among, at most
-HOME_PAGES = ("index.md", "README.md")  # MkDocs' home page: the first of these in docs/
 
 
 class PathError(Exception):
@@ -124,31 +121,13 @@ def run_check(
         result = run(root, options, settings, "build", progress=count, check_jobs=jobs)
     finally:
         gc.unfreeze()  # what the read stage froze may be collected again (forked.py)
-    found = sort_problems([*result.problems, *_after_the_pages(result, settings)])
-    problems = [p for p in found if scope.covers(p.path)]
+    problems = [p for p in result.problems if scope.covers(p.path)]
     if scope.everything:  # every entry rejected: one loud line at the end (#15)
         folders = [c.folder for c in options.collections.values()]
         read = result.read
         problems += nothing_published(folders, read.problems, len(read.entries) + len(read.hidden))
     files = sum(1 for path in seen if scope.covers(path))
     return Report(problems, files)
-
-
-def _after_the_pages(result: BuildResult, settings: SiteSettings) -> list[Problem]:
-    """What a build adds to the pipeline's pages, made as the build makes it: the home
-    page's dashboard block, and every feed and the OPML (the feeds with each entry's
-    Markdown as its body, where the build has the HTML)."""
-    found: list[Problem] = []
-    home = next((p for p in HOME_PAGES if p in settings.docs_pages), None)
-    if home is not None:
-        try:
-            dashboard_markdown(result.site, result.renderer, home, result.catalog)
-        except Exception as exc:
-            found.append(page_problem(home, exc))
-    if result.catalog is not None:
-        bodies = {e.id: e.body for e in result.site.entries}
-        found += feed_documents(result.catalog, bodies)[1]
-    return found
 
 
 def check_settings(site: SiteConfig) -> SiteSettings:

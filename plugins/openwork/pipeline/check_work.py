@@ -8,10 +8,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from openwork.content.model import Entry
+from openwork.feeds.catalog import FeedCatalog
 from openwork.forked import in_chunks
+from openwork.index.site import Site
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
+from openwork.pipeline.feed_boundary import feed_documents
 from openwork.problems import Problem
-from openwork.render.pages import GeneratedPage, PlannedPage
+from openwork.render.pages import GeneratedPage, PlannedPage, dashboard_markdown
+from openwork.render.renderer import Renderer
 
 T = TypeVar("T")
 MIN_SHARE = 250  # entries or pages per process below which a fork costs more than it saves
@@ -80,3 +84,24 @@ def render_pages(
     parts = in_chunks(work, render, count, 1 if count > 1 else len(work))
     pages = [page for part, _ in parts for page in part]
     return pages, [problem for _, part in parts for problem in part]
+
+
+HOME_PAGES = ("index.md", "README.md")  # MkDocs' home page: the first of these in docs/
+
+
+def after_the_pages(
+    site: Site, renderer: Renderer, catalog: FeedCatalog | None, docs_pages: frozenset[str]
+) -> list[Problem]:
+    """What the engine adds once the pipeline's pages are made, made as a build makes it, for
+    a check: the home page's dashboard block, and every feed and the OPML (with each entry's
+    Markdown as its body, where the build has the HTML)."""
+    found: list[Problem] = []
+    home = next((p for p in HOME_PAGES if p in docs_pages), None)
+    if home is not None:
+        try:
+            dashboard_markdown(site, renderer, home, catalog)
+        except Exception as exc:
+            found.append(page_problem(home, exc))
+    if catalog is not None:
+        found += feed_documents(catalog, {e.id: e.body for e in site.entries})[1]
+    return found

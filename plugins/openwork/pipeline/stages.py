@@ -20,7 +20,7 @@ from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, page_problem
-from openwork.pipeline.check_work import failures, render_pages, try_each
+from openwork.pipeline.check_work import after_the_pages, failures, render_pages, try_each
 from openwork.pipeline.feed_boundary import checked_catalog
 from openwork.pipeline.kept import Kept
 from openwork.pipeline.recorded import RenderMemo
@@ -147,6 +147,8 @@ def run(
     problems = list(read.problems)
     today = now.astimezone(options.zone).date()
     renderer = renderer or Renderer(PageUrls(settings.directory_urls), settings.template_dirs)
+    if check_jobs is not None:  # a check keeps nothing it renders: no search spacing
+        renderer.spacing = False
     shown, previews = shown_entries(read, mode)
     shown = _without_docs_collisions(shown, settings, problems)
     site, catalog, entry_pages = _settle(
@@ -181,6 +183,8 @@ def run(
         if status is not None:  # status (#16): CSV, calendar, digest e-mails, stylesheet
             report = lambda path, exc: found.append(page_problem(path, exc))  # noqa: E731
             data_files.update(status.data_files(settings.site_name, settings.language, report))
+        if check_jobs is not None:  # a check: what the engine adds after the pages, too
+            found += after_the_pages(site, renderer, catalog, settings.docs_pages)
         return found
 
     # Each page in its own boundary; a check may make the data files in another process.

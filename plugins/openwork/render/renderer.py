@@ -93,6 +93,7 @@ class Renderer:
         loaders: list[Any] = [FileSystemLoader(str(d)) for d in override_dirs]
         loaders.append(PackageLoader("openwork", "templates"))
         self.urls = urls
+        self.spacing = True  # False in a check: no one reads what it renders (check-speed)
         self._own: dict[str, bool] = {}
         self.env = Environment(
             loader=ChoiceLoader(loaders),
@@ -140,6 +141,6 @@ class Renderer:
             return self.urls.relative(target_src_uri, page)
 
         html = self.env.get_template(template).render(link=link, page_src=page, **context)
-        if template.startswith("feed_"):
+        if template.startswith("feed_") or not self.spacing:
             return html  # feed items are not search text: their bytes stay as they were
         return spaced(html)  # readers: search text whose cells do not run together
