@@ -24,6 +24,7 @@ from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
 from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
+from openwork.lasting import put_back, set_aside
 from openwork.log_paths import LOGGER, SourcePaths
 from openwork.navsection import section_page
 from openwork.options import Options, OptionsError, load_options
@@ -132,6 +133,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         # generated listing (the docs page wins).
         if self.options is None:
             return files
+        put_back()  # build-1k: a server's last build, if it failed before on_post_build
         docs = Path(config.docs_dir).resolve()
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
@@ -184,6 +186,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         while self.rebuilds.notices:
             log.info(self.rebuilds.notices.pop(0))
         self.rebuilds.links.start(dict(self.link_map), enabled=self.is_serve)
+        set_aside()  # build-1k: what lasts to the end of the build, out of collections
         return files
 
     @event_priority(-100)  # the navigation as the last plugin leaves it
@@ -426,6 +429,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def _leftovers(self, *, config: MkDocsConfig) -> None:
         for path in self.rebuilds.finish(config, self.written):
             log.debug(f"openwork: removed {path}, which a clean build would not write")
+        put_back()  # build-1k: the build is done
 
     on_post_build = CombinedEvent(_search_index, _write_feeds, _leftovers)
 

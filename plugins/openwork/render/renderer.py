@@ -18,6 +18,7 @@ from markupsafe import Markup
 from openwork.content.dates import human_duration
 from openwork.render.list_items import list_items_global
 from openwork.render.reading import reader_filters, spaced
+from openwork.render.template_cache import use_template_cache
 from openwork.urls import PageUrls
 
 _PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -117,6 +118,7 @@ class Renderer:
         )
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
         self.env.globals["list_items"] = list_items_global(self._macros)
+        use_template_cache(self.env)  # compiled once, not on every build
 
     def forget_list_items(self) -> None:
         """Let go of the list items rendered so far, once the listing pages are made."""
