@@ -9,7 +9,7 @@ pages, whose index is not usually in the navigation, belong to the teams index.
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openwork import paths
 
@@ -39,3 +39,29 @@ def section_page(nav: Navigation, page: Page) -> Page | None:
     if best is None and folder in _FALLBACK:
         return next((item for item in listed if item.file.src_uri == _FALLBACK[folder]), None)
     return best
+
+
+def without_lone_sections(nav: Navigation) -> None:
+    """Sections that hold only the page openwork made for them, replaced by that page.
+
+    A site without `nav:` in mkdocs.yml gets a section per folder from MkDocs, so each
+    collection, the tag index and the teams index would be a section named like its one
+    page: the reader opens "Weeknotes" to find "Weeknotes". A section with anything else in
+    it (a docs page, a page another plugin made) is left as it is."""
+
+    def flatten(items: list[Any], parent: Any) -> None:
+        for i, item in enumerate(items):
+            if not item.is_section:
+                continue
+            flatten(item.children, item)
+            only = item.children[0] if len(item.children) == 1 else None
+            if (
+                only is not None
+                and only.is_page
+                and only.file.generated_by == "openwork"
+                and posixpath.basename(only.file.src_uri) == "index.md"
+            ):
+                only.parent = parent
+                items[i] = only
+
+    flatten(nav.items, None)

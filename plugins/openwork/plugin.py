@@ -26,7 +26,7 @@ from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.lasting import put_back, set_aside
 from openwork.log_paths import LOGGER, SourcePaths
-from openwork.navsection import section_page
+from openwork.navsection import section_page, without_lone_sections
 from openwork.options import Options, OptionsError, load_options
 from openwork.page_additions import PageAdditions
 from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
@@ -191,6 +191,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     @event_priority(-100)  # the navigation as the last plugin leaves it
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        without_lone_sections(nav)  # "Weeknotes" holding only "Weeknotes": just the page
         self.rebuilds.nav_ready(nav)
         return nav
 
