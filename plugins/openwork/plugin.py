@@ -22,17 +22,16 @@ from mkdocs.structure.pages import Page
 from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
-from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.lasting import put_back, set_aside
 from openwork.log_paths import LOGGER, SourcePaths
+from openwork.mkdocs_pages import public_docs_markdown, site_settings
 from openwork.navsection import section_page, without_lone_sections
 from openwork.options import Options, OptionsError, load_options
 from openwork.page_additions import PageAdditions
-from openwork.pipeline import BuildResult, SiteSettings, run, watched_paths, write_feed_files
+from openwork.pipeline import BuildResult, run, watched_paths, write_feed_files
 from openwork.pipeline.boundary import page_problem
 from openwork.problem_log import log_problems
-from openwork.problems import Problem
 from openwork.render.assembly import EntryParts, ListingParts
 from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
@@ -111,22 +110,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             config.extra_css.append(STATUS_CSS)
         return config
 
-    def _settings(self, config: MkDocsConfig, files: Files, docs_rel: str) -> SiteSettings:
-        overrides = []
-        if config.theme.custom_dir:
-            overrides.append(Path(config.theme.custom_dir) / "openwork")
-        return SiteSettings(
-            site_name=config.site_name,
-            site_url=str(config.site_url) if config.site_url else None,
-            description=config.site_description,
-            author=config.site_author,
-            language=str(config.theme.get("language") or "en"),
-            directory_urls=config.use_directory_urls,
-            template_dirs=tuple(overrides),
-            docs_pages=frozenset(f.src_uri for f in files if f.is_documentation_page()),
-            docs_dir=docs_rel or "docs",
-        )
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         # The pipeline runs here, not in on_config: it must know the docs pages to tell a
         # docs page that takes an entry's address (an error) from one that replaces a
@@ -137,7 +120,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         docs = Path(config.docs_dir).resolve()
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
-        settings = self._settings(config, files, docs_rel)
+        settings = site_settings(config, files, docs_rel)
         kept = self.rebuilds.kept if self.is_serve else None  # caches kept while serving
         renderer = self.rebuilds.renderer(settings)
         self.result = result = run(
@@ -243,7 +226,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 lambda: rewrite_links(markdown, entry.path, src, self.link_map),
             )
         if self.options is not None and not self.options.include_private:
-            markdown = self._public_docs_page(markdown, page)
+            markdown, problems = public_docs_markdown(markdown, page, self.root)
+            log_problems(log, problems)
         if page.file.src_uri in self.stashed and not page.is_homepage:
             return markdown  # an openwork listing, stashed in on_files
         if page.file.generated_by is not None and not page.is_homepage:
@@ -262,32 +246,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
                 return markdown
             return markdown + "\n\n" + dashboard
         return markdown
-
-    def _public_docs_page(self, markdown: str, page: Page) -> str:
-        """A docs/ page without its private blocks; markers shown in code are examples."""
-        if "<!--" not in markdown:
-            return markdown
-        if problems := marker_problems(markdown, in_code=False):
-            path, first_line = self._docs_location(page, markdown)
-            log_problems(
-                log, [Problem(path, first_line + offset, "warning", m) for offset, m in problems]
-            )
-        return public_docs_page(markdown)
-
-    def _docs_location(self, page: Page, markdown: str) -> tuple[str, int]:
-        """The page's path from the site root, and the file line its Markdown starts on
-        (MkDocs has taken the front matter off the top)."""
-        source = page.file.content_string
-        first_line = 1
-        if source.endswith(markdown):
-            first_line += source[: len(source) - len(markdown)].count("\n")
-        path = page.file.src_uri
-        if page.file.abs_src_path:
-            file = Path(page.file.abs_src_path)
-            path = (
-                file.relative_to(self.root) if file.is_relative_to(self.root) else file
-            ).as_posix()
-        return path, first_line
 
     on_page_markdown = CombinedEvent(_page_markdown, _before_conversion)
 
