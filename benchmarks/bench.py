@@ -238,18 +238,17 @@ def main() -> int:
     args = parser.parse_args()
     sources = dict(item.split("=", 1) for item in args.openwork_from)
     tools = ["openwork", *(f"openwork:{label}" for label in sources), "plain"]
-    if args.no_blog:
-        pass
-    elif importlib.util.find_spec("mkdocs_rss_plugin") is None:
-        print("(Material's blog left out: `pip install mkdocs-rss-plugin` to compare with it)")
-    else:
-        tools.append("blog")
-    if args.no_zensical:
-        pass
-    elif importlib.util.find_spec("zensical") is None:
-        print("(Zensical left out: `pip install 'openwork[zensical]'` to compare with it)")
-    else:
-        tools.append("zensical")
+    optional = [
+        ("blog", args.no_blog, "mkdocs_rss_plugin", "Material's blog", "mkdocs-rss-plugin"),
+        ("zensical", args.no_zensical, "zensical", "Zensical", "'openwork[zensical]'"),
+    ]
+    for tool, left_out, module, name, package in optional:
+        if left_out:
+            continue
+        if importlib.util.find_spec(module) is None:
+            print(f"({name} left out: `pip install {package}` to compare with it)")
+        else:
+            tools.append(tool)
     print(f"machine: {machine()}")
     print(
         "| entries | tool | wall (vs plain) | CPU (vs plain) | peak memory | pages | feeds "

@@ -151,6 +151,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         for src_uri, content in result.data_files.items():
             self._add(files, config, src_uri, content.encode("utf-8"), in_nav=False)
         self.result = result = replace(result, pages=(), data_files={})
+        self.additions = PageAdditions(result)
         result.renderer.forget_list_items()
         if self.is_serve:
             # Under serve, a rejected entry's URL shows its problems, not a 404.
@@ -278,8 +279,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
 
     def _page_extra(self, page: Page, config: MkDocsConfig) -> tuple[object, ...]:
         """What openwork adds to a page after its HTML (for the digest of a dirty rebuild)."""
-        if self.additions is None and self.result is not None:
-            self.additions = PageAdditions(self.result)
         added = self.additions.of(page, config) if self.additions else None
         parts = self.parts.get(page.file.src_uri)
         return parts.fingerprint() if parts else None, self._tag_chips(page), added
@@ -349,10 +348,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.section is not None:
             self.section.active = False
             self.section = None
-        if self.result is None:
-            return output
         if self.additions is None:
-            self.additions = PageAdditions(self.result)
+            return output
         return self.additions.add(output, page, config)
 
     on_post_page = CombinedEvent(_post_page, _written)
