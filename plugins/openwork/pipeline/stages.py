@@ -313,7 +313,8 @@ def _entry_pages(
             except Exception as exc:
                 found[entry.id] = entry_problem(entry, "render", exc)
                 continue
-            pages[entry.src_uri] = page if check_jobs is None else EntryPage(entry, "", "", "")
+            if check_jobs is None:  # a check's pages are made below, without text
+                pages[entry.src_uri] = page
         return found
 
     found = failures(site.entries, render, check_jobs)
