@@ -31,6 +31,24 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     5,000 digits, `!!timestamp "next tuesday"`) stays text: the field's check then says at
     its line what was expected."""
 
+    # libyaml's composer asks these of every node. Safe YAML has no path resolvers, so the
+    # answers are PyYAML's, given with less work: a third of composing 10,000 front matters
+    # (tests/test_read_fast_paths.py compares them with PyYAML's `resolve`).
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 def _or_text(construct: Any, sexagesimal: bool = False) -> Any:
     def constructor(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
@@ -53,6 +71,14 @@ _Loader.add_constructor(
     "tag:yaml.org,2002:float", _or_text(yaml.SafeLoader.construct_yaml_float, True)
 )
 _Loader.add_constructor("tag:yaml.org,2002:bool", _or_text(yaml.SafeLoader.construct_yaml_bool))
+
+assert not _Loader.yaml_path_resolvers  # what `_Loader.resolve` leaves out
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT = {
+    first: (*resolvers, *_WILDCARD)
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -1,0 +1,121 @@
+"""The read stage's shortcuts for the usual file give exactly what the general way gives.
+
+Each test keeps the general way as it was written before the shortcut (the reference) and
+compares the two on generated input, common and hostile."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_paragraph, shorten
+from openwork.content.markdown_scan import blank, scan
+from openwork.content.reader import file_stem
+from openwork.content.text import clean, dropped_message, read_text
+from openwork.content.yaml_read import _Loader
+from openwork.problems import Problem
+
+_HTML = re.compile(r"<[^>]+>")
+
+
+def _read_text_reference(path: Path, rel: str) -> tuple[str, list[Problem]] | Problem:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(rel, 1, "error", f"the file cannot be read ({exc.strerror or exc})")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(
+            rel,
+            line,
+            "error",
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}): save it with UTF-8 encoding",
+        )
+    text, dropped = clean(text.replace("\r\n", "\n"))
+    return text, [Problem(rel, 1 + n, "warning", dropped_message(c)) for n, c in dropped]
+
+
+_BYTE_PIECES = [b"a", b"title: x\n", b"\r\n", b"\r", b"\n", b"\t", b"\x00", b"\x07", b"\x0b",
+                b"\x1f", b"\x7f", b"\xc2\x85", b"\xc2\x9f", b"\xef\xbb\xbf", b"\xe2\x80\xa6",
+                b"\xef\xbf\xbe", b"\xed\xa0\x80", b"\xff", b" ", b"~"]  # fmt: skip
+_BYTES = st.one_of(
+    st.binary(max_size=80), st.lists(st.sampled_from(_BYTE_PIECES), max_size=40).map(b"".join)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BYTES)
+def test_reading_a_file_is_the_same_with_the_ascii_shortcut(tmp_path_factory, raw: bytes) -> None:
+    path = tmp_path_factory.mktemp("read") / "entry.md"
+    path.write_bytes(raw)
+    assert read_text(path, "entry.md") == _read_text_reference(path, "entry.md")
+
+
+def test_an_unreadable_file_is_the_same_problem(tmp_path: Path) -> None:
+    for path in (tmp_path / "missing.md", tmp_path):  # gone, and a folder
+        assert read_text(path, "x.md") == _read_text_reference(path, "x.md")
+
+
+def _first_in_reference(body: str) -> str:
+    found = scan(body)
+    prose = blank(body, [*found.blocks, *found.quotes, *found.comments])
+    for block in re.split(r"\n\s*\n", prose.strip()):
+        text = block.strip()
+        if not text or text.startswith(_SKIP):
+            continue
+        text = _LINK.sub(r"\1", text)
+        text = _REF_LINK.sub(r"\1", text)
+        text = _HTML.sub("", text)
+        text = _MARKS.sub("", text)
+        text = " ".join(text.split())
+        if text:
+            return shorten(text)
+    return ""
+
+
+_PIECES = st.sampled_from(
+    ["\n", "\n\n", "\n \n", "    ", "```", "~~~", "`", "``", "<!--", "-->", "> ", ">", "# ",
+     "- ", "1. ", "|", "[a](b)", "[a][b]", "![i](s)", "[", "]", "<b>", "<", "**", "*", "__",
+     "_", "word", "Words here.", " ", "\t", "…"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_the_excerpt_is_the_same_when_steps_are_skipped(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    assert first_paragraph(body, head=len(body)) == _first_in_reference(body)
+
+
+_SEGMENT = st.text(alphabet="ab.-_ é", min_size=1, max_size=8).filter(lambda s: s not in ".")
+
+
+@given(st.lists(_SEGMENT, min_size=1, max_size=4))
+def test_a_file_stem_is_what_pathlib_says(parts: list[str]) -> None:
+    path = "/".join(parts)
+    assert file_stem(path) == PurePosixPath(path).stem
+
+
+_WRITTEN = ["", "x", "~", "null", "Null", "NULL", "yes", "No", "on", "OFF", "true", "False",
+            "y", "n", "0", "-1", "+12", "0x1F", "0o17", "0b101", "1_000", "3.5", "-.inf", ".NaN",
+            "1e400", "6.8523015e+5", "190:20:30", "2026-11-20", "2026-11-20 10:00:00Z",
+            "2026-11-20t10:00:00.5+01:00", "<<", "=", "!", "&x", "*x", "-", "+", ".", "1.",
+            "T"]  # fmt: skip
+_SCALARS = st.one_of(st.sampled_from(_WRITTEN), st.text(max_size=12))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SCALARS, st.booleans(), st.booleans())
+def test_the_loader_resolves_tags_as_pyyaml_does(value: str, plain: bool, quoted: bool) -> None:
+    loader = _Loader("")
+    try:
+        for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+            expected = yaml.resolver.BaseResolver.resolve(loader, kind, value, (plain, quoted))
+            assert loader.resolve(kind, value, (plain, quoted)) == expected
+    finally:
+        loader.dispose()
