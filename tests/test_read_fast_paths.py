@@ -11,6 +11,15 @@ from pathlib import Path, PurePosixPath
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openwork.content.blameless import (
+    _LINK_TARGET,
+    _QUOTES,
+    _REF_DEFINITION,
+    _TAG,
+    _URL,
+    mask_inline,
+    mask_markdown,
+)
 from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_paragraph, shorten
 from openwork.content.markdown_scan import blank, scan
 from openwork.content.reader import file_stem
@@ -119,3 +128,30 @@ def test_the_loader_resolves_tags_as_pyyaml_does(value: str, plain: bool, quoted
             assert loader.resolve(kind, value, (plain, quoted)) == expected
     finally:
         loader.dispose()
+
+
+def _mask_rest_reference(text: str) -> str:
+    for regex in (_REF_DEFINITION, _LINK_TARGET, _URL, _TAG, *_QUOTES):
+        text = blank(text, (m.span() for m in regex.finditer(text)))
+    return text
+
+
+def _mask_inline_reference(text: str) -> str:
+    found = scan(text, blocks=False)
+    return _mask_rest_reference(blank(text, [*found.inline, *found.comments]))
+
+
+_PROSE = ["\n", "\n\n", " ", "  ", "word", "Blamed", "human error", "[a]: x", "[a](b)", "[a][b]",
+          "]", "[", ":", "https://x.org/a", "mailto:a@b", "<x:y>", "<b>", "</i>", "<", ">", '"',
+          '"said"', "“", "”", "„", "`", "``", "<!--", "-->", "    ", "```", "> "]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PROSE), max_size=50))
+def test_blameless_masking_is_the_same_when_searches_are_skipped(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert mask_inline(text) == _mask_inline_reference(text)
+    # A body: the same steps after code blocks and quotes are blanked.
+    found = scan(text, indented=True)
+    spans = [*found.blocks, *found.inline, *found.quotes, *found.comments]
+    assert mask_markdown(text) == _mask_rest_reference(blank(text, spans))

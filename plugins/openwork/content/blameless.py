@@ -291,17 +291,25 @@ _QUOTES = (
 )
 
 
+# Each with what every match of it holds: a text without that is not searched (most fields).
+_MASKED = ((_REF_DEFINITION, "]:"), (_LINK_TARGET, "]"), (_URL, ":"), (_TAG, "<"))
+_MASKED += tuple(zip(_QUOTES, ('"', "“", "„"), strict=True))
+
+
 def _mask_rest(text: str) -> str:
     """Blank out link targets, URLs, HTML tags and quoted speech."""
-    for regex in (_REF_DEFINITION, _LINK_TARGET, _URL, _TAG, *_QUOTES):
-        text = blank(text, (m.span() for m in regex.finditer(text)))
+    for regex, held in _MASKED:
+        if held in text:
+            text = blank(text, (m.span() for m in regex.finditer(text)))
     return text
 
 
 def mask_inline(text: str) -> str:
     """A field's text: code spans, comments, URLs, HTML tags and quoted speech blanked out."""
-    found = scan(text, blocks=False)
-    return _mask_rest(blank(text, [*found.inline, *found.comments]))
+    if "`" in text or "<!--" in text:  # else no code span or comment to find
+        found = scan(text, blocks=False)
+        text = blank(text, [*found.inline, *found.comments])
+    return _mask_rest(text)
 
 
 def mask_markdown(text: str) -> str:
