@@ -24,7 +24,7 @@ from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_para
 from openwork.content.markdown_scan import blank, scan
 from openwork.content.reader import file_stem
 from openwork.content.text import clean, dropped_message, read_text
-from openwork.content.yaml_read import _Loader
+from openwork.content.yaml_read import _construct, _Loader, _walk, compose, parse_yaml
 from openwork.problems import Problem
 
 _HTML = re.compile(r"<[^>]+>")
@@ -155,3 +155,48 @@ def test_blameless_masking_is_the_same_when_searches_are_skipped(pieces: list[st
     found = scan(text, indented=True)
     spans = [*found.blocks, *found.inline, *found.quotes, *found.comments]
     assert mask_markdown(text) == _mask_rest_reference(blank(text, spans))
+
+
+def _parse_yaml_reference(text: str) -> object:
+    composed = compose(text, "x.md", "the front matter", "hint", 3)
+    if not isinstance(composed, tuple) or composed[0] is None:
+        return None
+    node, loader, problems = composed
+    try:
+        data = _construct(loader, node, text)
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return None
+    lines: dict[tuple[str | int, ...], int] = {}
+    if isinstance(node, yaml.MappingNode):
+        _walk(node, (), 3, lines, problems, "x.md", set())
+    return {str(k): v for k, v in data.items()}, lines, problems
+
+
+_LEAVES = st.one_of(
+    st.sampled_from(["x", "2026-11-20", "09:10", "yes", "~", "3", "1.5", "2026-02-30"]),
+    st.booleans(),
+    st.integers(-5, 5),
+)
+_KEY = st.sampled_from(["a", "b", "title", "1", "true", "due", "at"])
+_TREES = st.recursive(
+    _LEAVES,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEY, inner, max_size=3)),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_KEY, _TREES, min_size=1, max_size=5), st.integers(0, 12), st.booleans())
+def test_front_matter_values_and_lines_are_the_same_in_one_pass(
+    data: dict[str, object], depth: int, twice: bool
+) -> None:
+    for _ in range(depth):  # deeper than any line is kept for
+        data = {"a": [data]}
+    text = yaml.safe_dump(data, default_flow_style=False, sort_keys=False)
+    if twice:  # a key written twice, at the top and inside a list item
+        text += "title: again\nlist:\n  - at: 1\n    at: 2\n"
+    expected = _parse_yaml_reference(text)
+    assert expected is not None
+    assert parse_yaml(text, "x.md", 3) == expected

@@ -195,8 +195,9 @@ def parse_yaml(
         return composed
     node, loader, problems = composed
     # Parse once: the node tree gives the lines, and the data is constructed from it.
+    lines: dict[Path_, int] = {}
     try:
-        data = _construct(loader, node, text) if node is not None else {}
+        data, lines = _read_tree(loader, node, text, first_line, rel_path, problems)
     except yaml.MarkedYAMLError as exc:  # an unknown tag (!!python/...), an unhashable key
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -221,9 +222,6 @@ def parse_yaml(
             f"{what} must be 'field: value' lines, found "
             + ("a list" if isinstance(data, list) else f"the value '{data}'"),
         )
-    lines: dict[Path_, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        _walk(node, (), first_line, lines, problems, rel_path, set())
     return {str(k): v for k, v in data.items()}, lines, problems
 
 
@@ -235,6 +233,87 @@ _PLAIN = frozenset(
 
 class _NotPlain(Exception):
     """A tree with something other than maps, lists and plain scalars."""
+
+
+def _read_tree(
+    loader: _Loader,
+    node: yaml.Node | None,
+    text: str,
+    first_line: int,
+    rel_path: str,
+    problems: list[Problem],
+) -> tuple[Any, dict[Path_, int]]:
+    """The value of `node`, and the line of every key and list item of a mapping (a warning
+    for each key written twice added to `problems`): in one pass for the usual front matter
+    (maps, lists and plain values, no aliases), else PyYAML's constructor and then a walk."""
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return {}, lines
+    if "*" not in text and isinstance(node, yaml.MappingNode):
+        found: list[Problem] = []
+        try:
+            data = _plain_walk(loader, node, (), first_line, lines, found, rel_path)
+        except _NotPlain:
+            lines = {}
+        else:
+            problems.extend(found)
+            return data, lines
+    data = _construct(loader, node, text)
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        _walk(node, (), first_line, lines, problems, rel_path, set())
+    return data, lines
+
+
+def _plain_walk(
+    loader: _Loader,
+    node: yaml.Node,
+    loc: Path_,
+    first_line: int,
+    lines: dict[Path_, int],
+    problems: list[Problem],
+    rel_path: str,
+) -> Any:
+    """`_plain` and `_walk` at once (tests/test_read_fast_paths.py compares them)."""
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag not in _PLAIN:
+            raise _NotPlain
+        return loader.yaml_constructors[tag](loader, node)
+    walk = len(loc) <= _DEEPEST  # as `_walk`: the lines of this node's keys and items
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        items: list[Any] = []
+        for index, item in enumerate(node.value):
+            here = (*loc, index)
+            if walk:
+                lines[here] = first_line + item.start_mark.line
+            items.append(_plain_walk(loader, item, here, first_line, lines, problems, rel_path))
+        return items
+    if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        out: dict[Any, Any] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN:
+                raise _NotPlain
+            key = str(key_node.value)
+            here = (*loc, key)
+            if walk:
+                line = first_line + key_node.start_mark.line
+                if key in seen:
+                    problems.append(_written_twice(rel_path, line, key))
+                seen.add(key)
+                lines[here] = line
+            value = _plain_walk(loader, value_node, here, first_line, lines, problems, rel_path)
+            out[_plain(loader, key_node)] = value
+        return out
+    raise _NotPlain
+
+
+def _written_twice(rel_path: str, line: int, key: str) -> Problem:
+    return Problem(
+        rel_path, line, "warning", f"field '{key}' is written twice: the last one is used"
+    )
 
 
 def _construct(loader: _Loader, node: yaml.Node, text: str) -> Any:
@@ -290,14 +369,7 @@ def _walk(
             here = (*loc, key)
             line = first_line + key_node.start_mark.line
             if key in seen:
-                problems.append(
-                    Problem(
-                        rel_path,
-                        line,
-                        "warning",
-                        f"field '{key}' is written twice: the last one is used",
-                    )
-                )
+                problems.append(_written_twice(rel_path, line, key))
             seen.add(key)
             lines[here] = line
             _walk(value_node, here, first_line, lines, problems, rel_path, walked)
