@@ -6,7 +6,9 @@ compares the two on generated input, common and hostile."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 from hypothesis import given, settings
@@ -21,6 +23,7 @@ from openwork.content.blameless import (
     mask_markdown,
 )
 from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_paragraph, shorten
+from openwork.content.guards import MARKER_FIELDS, comment_openers
 from openwork.content.markdown_scan import blank, scan
 from openwork.content.reader import file_stem
 from openwork.content.text import clean, dropped_message, read_text
@@ -200,3 +203,35 @@ def test_front_matter_values_and_lines_are_the_same_in_one_pass(
     expected = _parse_yaml_reference(text)
     assert expected is not None
     assert parse_yaml(text, "x.md", 3) == expected
+
+
+_TEXTS = st.sampled_from(["", "x", "<!--", "<!-- private -->", "<!-", "--", "<", "'\"", "\n"])
+_VALUES = st.recursive(
+    st.one_of(_TEXTS, st.lists(_TEXTS, max_size=3).map("".join), st.integers(), st.none()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.one_of(_TEXTS, st.integers()), inner)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "excerpt_separator", "<!--"]), _VALUES))
+def test_comment_openers_are_found_as_by_walking_every_value(data: dict[str, object]) -> None:
+    assert list(comment_openers(data)) == list(_comment_openers_reference(data))
+
+
+def _comment_openers_reference(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[Any]:
+    if isinstance(value, dict) and not loc:
+        value = {k: v for k, v in value.items() if k not in MARKER_FIELDS}
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, loc)]
+    seen: set[int] = set()
+    while stack:
+        item, here = stack.pop()
+        if isinstance(item, str):
+            if "<!--" in item:
+                yield here
+        elif isinstance(item, dict | list) and id(item) not in seen:
+            seen.add(id(item))
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend((v, (*here, k if isinstance(k, int) else str(k))) for k, v in pairs)
