@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from openwork.content.blameless import (
     mask_inline,
     mask_markdown,
 )
+from openwork.content.discover import find_files
 from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_paragraph, shorten
 from openwork.content.guards import MARKER_FIELDS, comment_openers
 from openwork.content.markdown_scan import blank, scan
@@ -235,3 +237,15 @@ def _comment_openers_reference(value: Any, loc: tuple[str | int, ...] = ()) -> I
             seen.add(id(item))
             pairs = item.items() if isinstance(item, dict) else enumerate(item)
             stack.extend((v, (*here, k if isinstance(k, int) else str(k))) for k, v in pairs)
+
+
+@pytest.mark.parametrize("folder", ["notes", ".", "notes/deep"])
+def test_found_files_are_named_relative_to_the_site(tmp_path: Path, folder: str) -> None:
+    for rel in ("notes/a.md", "notes/deep/b.md", "notes/deep/er/c.markdown", "top.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found = list(find_files(tmp_path, folder, []))
+    assert found
+    assert [f.rel_path for f in found] == [
+        f.abs_path.relative_to(tmp_path).as_posix() for f in found
+    ]
