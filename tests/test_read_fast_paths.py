@@ -5,8 +5,11 @@ compares the two on generated input, common and hostile."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import re
 from collections.abc import Iterator
+from copy import copy as copy_of
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -14,6 +17,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openwork.cli.siteconfig import load_site_config
 from openwork.content.blameless import (
     _LINK_TARGET,
     _QUOTES,
@@ -27,7 +31,7 @@ from openwork.content.discover import find_files
 from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_paragraph, shorten
 from openwork.content.guards import MARKER_FIELDS, comment_openers
 from openwork.content.markdown_scan import blank, scan
-from openwork.content.reader import file_stem
+from openwork.content.reader import file_stem, read_content
 from openwork.content.text import clean, dropped_message, read_text
 from openwork.content.yaml_read import _construct, _Loader, _walk, compose, parse_yaml
 from openwork.problems import Problem
@@ -249,3 +253,15 @@ def test_found_files_are_named_relative_to_the_site(tmp_path: Path, folder: str)
     assert [f.rel_path for f in found] == [
         f.abs_path.relative_to(tmp_path).as_posix() for f in found
     ]
+
+
+def test_entries_cross_processes_whole(example_root: Path) -> None:
+    # Forked processes send entries back pickled, with their own state functions.
+    read = read_content(example_root, load_site_config(None, example_root).options)
+    entries = [*read.entries, *read.hidden]
+    assert entries
+    for entry in entries:
+        for copy in (pickle.loads(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)), copy_of(entry)):
+            for field in dataclasses.fields(entry):
+                assert getattr(copy, field.name) == getattr(entry, field.name), field.name
+            assert [t.display for t in copy.tags] == [t.display for t in entry.tags]

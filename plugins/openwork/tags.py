@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from openwork.forked import quick_pickling
 from openwork.slugs import slugify
 from openwork.suggest import nearest
 
@@ -35,6 +36,7 @@ def base_slug(name: str) -> str:
     return slugify(name) or "tag"
 
 
+@quick_pickling  # with the entries that hold them (openwork/forked.py)
 @dataclass(frozen=True, slots=True)
 class Tag:
     """A tag: `name` is the normalised key, `display` how it was written.
