@@ -37,9 +37,12 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
-                    if regexp.match(value):
-                        return tag
+                found = _RESOLVED.get(value)  # field names, dates, teams: asked again and again
+                if found is None:
+                    found = _resolved(value)
+                    if len(_RESOLVED) < _REMEMBERED:
+                        _RESOLVED[value] = found
+                return found
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -48,6 +51,18 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 
     def ascend_resolver(self) -> None:
         return None
+
+
+def _resolved(value: str) -> str:
+    """The tag of a plain scalar as written (`true`, `3`, `2026-11-20`, `text`)."""
+    for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+        if regexp.match(value):
+            return tag
+    return _STR
+
+
+_RESOLVED: dict[str, str] = {}
+_REMEMBERED = 50_000  # plain scalars whose tag is kept (a few MB at most)
 
 
 def _or_text(construct: Any, sexagesimal: bool = False) -> Any:
