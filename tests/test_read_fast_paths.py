@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import posixpath
 import re
 from collections.abc import Iterator
 from copy import copy as copy_of
@@ -35,6 +36,7 @@ from openwork.content.reader import file_stem, read_content
 from openwork.content.text import clean, dropped_message, read_text
 from openwork.content.yaml_read import _construct, _Loader, _walk, compose, parse_yaml
 from openwork.problems import Problem
+from openwork.urls import _folder, relative_url
 
 _HTML = re.compile(r"<[^>]+>")
 
@@ -265,3 +267,31 @@ def test_entries_cross_processes_whole(example_root: Path) -> None:
             for field in dataclasses.fields(entry):
                 assert getattr(copy, field.name) == getattr(entry, field.name), field.name
             assert [t.display for t in copy.tags] == [t.display for t in entry.tags]
+
+
+def _relative_url_reference(target: str, base: str) -> str:
+    here = _folder(base)
+    there = [part for part in target.split("/") if part]
+    if "." in there or ".." in there:
+        there = [p for p in posixpath.normpath("/" + target).split("/") if p]
+    shared = 0
+    while shared < len(here) and shared < len(there) and here[shared] == there[shared]:
+        shared += 1
+    rel = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
+    if target.endswith("/") or not target:
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+_URL_PARTS = st.lists(st.sampled_from(["a", "b", "tags", ".", "..", "", "x.html", "é"]), max_size=5)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_URL_PARTS, _URL_PARTS, st.booleans(), st.booleans())
+def test_relative_links_are_the_same_with_segments_remembered(
+    target: list[str], base: list[str], target_folder: bool, base_folder: bool
+) -> None:
+    # Generated pages' links (urls.py): not the read stage, but the same kind of shortcut.
+    to = "/".join(target) + ("/" if target_folder and target else "")
+    at = "/".join(base) + ("/" if base_folder and base else "")
+    assert relative_url(to, at) == _relative_url_reference(to, at)
