@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from copy import copy as copy_of
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -33,6 +34,7 @@ from openwork.content.excerpt import _LINK, _MARKS, _REF_LINK, _SKIP, first_para
 from openwork.content.guards import MARKER_FIELDS, comment_openers
 from openwork.content.markdown_scan import blank, scan
 from openwork.content.reader import file_stem, read_content
+from openwork.content.simple_yaml import read_simple
 from openwork.content.text import clean, dropped_message, read_text
 from openwork.content.yaml_read import _construct, _Loader, _walk, compose, parse_yaml
 from openwork.problems import Problem
@@ -295,3 +297,91 @@ def test_relative_links_are_the_same_with_segments_remembered(
     to = "/".join(target) + ("/" if target_folder and target else "")
     at = "/".join(base) + ("/" if base_folder and base else "")
     assert relative_url(to, at) == _relative_url_reference(to, at)
+
+
+_FM_KEYS = ["title", "date", "tags", "a_b", "Key", "x1", "true", "null", "on", "due", "at"]
+_FM_VALUES = ["x", "a b", "a  b", "2026-11-20", "2026-11-20 10:00", "2026-02-30", "yes", "No",
+              "null", "~", "1", "012", "0x1F", "1.5", "1e3", "a/b", "a@b", "a+b", "a - b", "a -b",
+              "Null", "True", "a.", "x_y", "-1", ".5", "a:b", "a #b", "[a, b]", "[a,b]", "[]",
+              "[ a ]", "[a, 2026-01-01, yes, 3]", '"q"', '"a: b # c"', '"x\\"', "'s'", "'it''s'",
+              '""', "''", "\"a'b\"", "é", "a\tb", "a ", "&x a", "*x", "!!str 5", "|",
+              ">"]  # fmt: skip
+_FM_ROWS = st.one_of(
+    st.tuples(st.sampled_from(_FM_KEYS), st.sampled_from(_FM_VALUES)).map(
+        lambda kv: f"{kv[0]}: {kv[1]}"
+    ),
+    st.sampled_from(_FM_KEYS).map(lambda k: f"{k}:"),
+    st.sampled_from(_FM_VALUES).map(lambda v: f"  - {v}"),
+    st.tuples(st.sampled_from(_FM_KEYS), st.sampled_from(_FM_VALUES)).map(
+        lambda kv: f"  - {kv[0]}: {kv[1]}"
+    ),
+    st.tuples(st.sampled_from(_FM_KEYS), st.sampled_from(_FM_VALUES)).map(
+        lambda kv: f"    {kv[0]}: {kv[1]}"
+    ),
+    st.sampled_from(["", " ", "- x", "   - x", "     at: 1", "# note", "title: x # note", "\r"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FM_ROWS, min_size=1, max_size=12))
+def test_simple_front_matter_reads_as_the_general_reader_reads_it(rows: list[str]) -> None:
+    text = "\n".join(rows) + "\n"
+    simple = read_simple(text, "x.md", 3)
+    if simple is not None:
+        assert simple == parse_yaml(text, "x.md", 3)
+
+
+def test_the_usual_front_matter_is_read_simply() -> None:
+    text = (
+        'title: "Week 52: release"\ndate: 2019-12-27\nauthors: [dmitri, nia-b]\nteam: web\n'
+        "draft: false\nsummary:\nactions:\n  - action: Fix it\n    owner: ops team\n"
+        "    due: 2026-01-01\n    due: 2026-01-02\n  - 'plain'\ntitle: again\n"
+    )
+    simple = read_simple(text, "x.md", 2)
+    assert simple is not None
+    assert simple == parse_yaml(text, "x.md", 2)
+    data, lines, problems = simple
+    assert data["actions"][0]["due"] == date(2026, 1, 2)
+    assert lines[("actions", 0, "owner")] == 10
+    assert [p.line for p in problems] == [12, 14]  # the second `due` and `title`
+
+
+_SIMPLE_VALUES = st.sampled_from(
+    ["x", "a b", "a  b", "2026-11-20", "yes", "No", "null", "Null", "True", "1", "012", "0x1F",
+     "0o17", "1.5", "1e3", "1_000", "a/b", "a@b", "a+b", "a - b", "a -b", "a.", "x_y", "[a, b]",
+     "[]", "[a, 2026-01-01, yes, 3]", '"q"', '"a: b # c"', "'s'", '""', "''", "\"a'b\"",
+     "'\\\\n'", "SEV4", "2019-W52", "190"]
+)  # fmt: skip
+_ANY_VALUE = st.one_of(_SIMPLE_VALUES, _SIMPLE_VALUES, st.sampled_from(_FM_VALUES))
+
+
+@st.composite
+def _front_matter(draw: st.DrawFn) -> str:
+    keys = st.sampled_from(_FM_KEYS)
+    rows = []
+    for _ in range(draw(st.integers(1, 6))):
+        key = draw(keys)
+        shape = draw(st.sampled_from(["value", "value", "empty", "list"]))
+        if shape == "value":
+            rows.append(f"{key}: {draw(_ANY_VALUE)}")
+            continue
+        rows.append(f"{key}:")
+        for _ in range(draw(st.integers(0, 3)) if shape == "list" else 0):
+            if draw(st.booleans()):
+                rows.append(f"  - {draw(_ANY_VALUE)}")
+                continue
+            rows.append(f"  - {draw(keys)}: {draw(_ANY_VALUE)}")
+            rows.extend(
+                f"    {draw(keys)}: {draw(_ANY_VALUE)}" for _ in range(draw(st.integers(0, 3)))
+            )
+            if draw(st.integers(0, 9)) == 0:
+                rows.append("")
+    return "\n".join(rows) + "\n"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_front_matter())
+def test_structured_front_matter_reads_as_the_general_reader_reads_it(text: str) -> None:
+    simple = read_simple(text, "x.md", 3)
+    if simple is not None:
+        assert simple == parse_yaml(text, "x.md", 3)
