@@ -289,13 +289,9 @@ def _plain_walk(
     rel_path: str,
 ) -> Any:
     """`_plain` and `_walk` at once (tests/test_read_fast_paths.py compares them)."""
-    tag = node.tag
     if isinstance(node, yaml.ScalarNode):
-        if tag == _STR:
-            return node.value
-        if tag not in _PLAIN:
-            raise _NotPlain
-        return loader.yaml_constructors[tag](loader, node)
+        return _plain(loader, node)
+    tag = node.tag
     walk = len(loc) <= _DEEPEST  # as `_walk`: the lines of this node's keys and items
     if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
         items: list[Any] = []
