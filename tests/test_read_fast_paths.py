@@ -6,9 +6,12 @@ compares the two on generated input, common and hostile."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import posixpath
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from copy import copy as copy_of
 from datetime import date
@@ -19,6 +22,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openwork.cli import main as cli_main
 from openwork.cli.siteconfig import load_site_config
 from openwork.content.blameless import (
     _LINK_TARGET,
@@ -385,3 +389,26 @@ def test_structured_front_matter_reads_as_the_general_reader_reads_it(text: str)
     simple = read_simple(text, "x.md", 3)
     if simple is not None:
         assert simple == parse_yaml(text, "x.md", 3)
+
+
+def test_check_as_the_command_ends_at_once_with_its_whole_report(tiny: Path) -> None:
+    # `openwork check` leaves without tearing the interpreter down (cli/__init__.py): its
+    # report must still be whole and its status right; called with arguments, it returns.
+    (tiny / "weeknotes").mkdir()
+    (tiny / "weeknotes" / "2026-W48-x.md").write_text("---\ntitle: [oops\n---\nText.\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "openwork", "check"],
+        cwd=tiny,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "weeknotes/2026-W48-x.md:3: error: the front matter is not valid YAML" in done.stdout
+    assert done.stdout.rstrip().endswith("2 errors in 1 file")
+    cwd = Path.cwd()
+    try:
+        os.chdir(tiny)
+        assert cli_main(["check"]) == 1  # and this test is still running
+    finally:
+        os.chdir(cwd)
