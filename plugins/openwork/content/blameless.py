@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from openwork.content.markdown_scan import blank, scan
-from openwork.content.phrase_letters import Part, lowered, needed
+from openwork.content.phrase_letters import Part, lowered, needs_any
 from openwork.content.schemas import IncidentMeta
 from openwork.options import BlamelessOptions
 from openwork.problems import Problem
@@ -199,13 +199,15 @@ class Rules:
         name = f"g{len(self._groups)}"
         self._groups[name] = (label, family)
         whole = f"(?i:{pattern})" if any_case else pattern
-        return Part(f"(?P<{name}>{whole})", needed(pattern))
+        return Part(f"(?P<{name}>{whole})", needs_any(pattern))
 
     def _regex(self, parts: tuple[Part, ...], letters: str) -> re.Pattern[str] | None:
         """One regex of the phrases that can be in the text: a phrase whose letters are not
         there cannot match anywhere, so leaving it out changes no match (and a text with
         none of them is not searched at all, which is most of them)."""
-        kept = tuple(p.regex for p in parts if p.needs is None or p.needs in letters)
+        kept = tuple(
+            p.regex for p in parts if p.needs is None or any(n in letters for n in p.needs)
+        )
         if kept not in self._compiled:
             self._compiled[kept] = _compile(list(kept))
         return self._compiled[kept]
@@ -217,11 +219,16 @@ class Rules:
     def find(self, passage: Passage) -> list[Finding]:
         """Every blaming phrase in the passage's prose, once per phrase and line."""
         text = passage.text.translate(_APOSTROPHES)
+        kinds = [self._phrases, self._names] if passage.names else [self._phrases]
+        # Masking only blanks characters out, so a phrase whose letters the text lacks is
+        # not in its prose either: a text without any phrase's letters is not masked at all.
+        letters = lowered(text)
+        if all(self._regex(parts, letters) is None for parts in kinds):
+            return []
         prose = mask_markdown(text) if passage.field is None else mask_inline(text)
         found: list[Finding] = []
         seen: set[tuple[int, str]] = set()
         letters = lowered(prose)
-        kinds = [self._phrases, self._names] if passage.names else [self._phrases]
         for regex in (self._regex(parts, letters) for parts in kinds):
             if regex is None:
                 continue
