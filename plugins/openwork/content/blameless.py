@@ -194,6 +194,10 @@ class Rules:
         names = [self._part(n, NAME, p, any_case) for n, p, any_case in _name_patterns(people)]
         self._names = tuple(names)
         self._compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        self._needs = {  # every run of letters the phrases (or the names) need, once each
+            id(parts): frozenset(n for part in parts for n in part.needs or ())
+            for parts in (self._phrases, self._names)
+        }
 
     def _part(self, label: str, family: Family, pattern: str, any_case: bool) -> Part:
         name = f"g{len(self._groups)}"
@@ -205,9 +209,8 @@ class Rules:
         """One regex of the phrases that can be in the text: a phrase whose letters are not
         there cannot match anywhere, so leaving it out changes no match (and a text with
         none of them is not searched at all, which is most of them)."""
-        kept = tuple(
-            p.regex for p in parts if p.needs is None or any(n in letters for n in p.needs)
-        )
+        held = {n for n in self._needs[id(parts)] if n in letters}  # each looked for once
+        kept = tuple(p.regex for p in parts if p.needs is None or not held.isdisjoint(p.needs))
         if kept not in self._compiled:
             self._compiled[kept] = _compile(list(kept))
         return self._compiled[kept]
