@@ -3,6 +3,7 @@ each fast path is compared with the way it replaced, on any input."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openwork
@@ -13,11 +14,13 @@ from markupsafe import escape
 from openwork.index.site import Site
 from openwork.options import Options
 from openwork.pipeline import BuildResult, SiteSettings, run
+from openwork.render.fast_macros import FastMacros
 from openwork.render.pages import common_context, entry_footer, entry_header, entry_list_item
 from openwork.render.reading import _WORD, word_count
 from openwork.render.renderer import Renderer
 
 from tests.builder import copy_example
+from tests.hostile import hostile_files
 from tests.reading import NOW
 
 # Letters, digits, the joiners (' ’ -), underscores, spaces and a few non-ASCII letters,
@@ -122,3 +125,71 @@ def test_an_override_of_the_card_that_imports_the_macros_itself_still_renders(
     assert result.renderer.is_own("_macros.html")
     headers = {src: p.header for src, p in result.entry_pages.items()}
     assert headers == {src: p.header for src, p in example_result.entry_pages.items()}
+
+
+# --- the hottest macros in Python (render/fast_macros.py) ---
+
+VARIANTS = [(k, x, c) for k in (False, True) for x in (False, True) for c in (False, True)]
+
+
+def _both(result: BuildResult, page: str) -> tuple[object, object]:
+    """The Python macros and the template's own module, seeing the same page context."""
+    site, renderer = result.site, result.renderer
+    context = {
+        **common_context(site),
+        "link": lambda target: renderer.urls.relative(target, page),
+        "page_src": page,
+    }
+    module = renderer.env.get_template("_macros.html").make_module(context)
+    fast = renderer.macros_for(context)
+    assert isinstance(fast, FastMacros)
+    return fast, module
+
+
+def _compare_macros(result: BuildResult) -> int:
+    compared = 0
+    for page in ("index.md", "tags/ops.md", "weeknotes/weeks/2026-w45.md"):
+        fast, module = _both(result, page)
+        for entry in result.site.entries:
+            for name in ("team_link", "status_badge"):
+                assert getattr(fast, name)(entry) == getattr(module, name)(entry), (name, entry)
+            for variant in VARIANTS:
+                assert fast.entry_item(entry, *variant) == module.entry_item(entry, *variant)
+            compared += 1
+    return compared
+
+
+def test_the_python_macros_write_what_the_template_writes(example_result: BuildResult) -> None:
+    kinds = {e.kind for e in example_result.site.entries}
+    assert kinds == {"weeknote", "experiment", "incident"}
+    assert _compare_macros(example_result) > 60
+
+
+def test_the_python_macros_write_what_the_template_writes_for_hostile_entries(
+    tmp_path: Path,
+) -> None:
+    root = copy_example(tmp_path / "site")
+    for rel, text in hostile_files(25).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    result = run(root, Options(), SETTINGS, "serve", now=NOW)
+    hostile = [e for e in result.site.entries if re.search(r"/\d\d-", e.path)]
+    assert len(hostile) > 10  # hostile values reached the site, not only problems
+    _compare_macros(result)
+
+
+def test_an_override_of_the_macros_replaces_the_python_ones(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    source = (PACKAGE / "_macros.html").read_text(encoding="utf-8")
+    mine = source.replace('<a class="ow-entry__title"', '<a class="mine"')
+    mine = mine.replace('<a class="ow-team"', '<a class="my-team"')
+    folder = _override(root, "_macros.html", source, mine)
+    settings = SiteSettings(**{**SETTINGS.__dict__, "template_dirs": (folder,)})
+    result = run(root, Options(), settings, now=NOW)
+    assert not isinstance(result.renderer.macros_for(common_context(result.site)), FastMacros)
+    listing = next(p.markdown for p in result.pages if p.src_uri == "weeknotes/index.md")
+    assert 'class="mine"' in listing and "ow-entry__title" not in listing
+    assert 'class="my-team"' in listing and 'class="ow-team"' not in listing
+    cards = [p.header for p in result.entry_pages.values() if p.entry.team]
+    assert cards and all('class="my-team"' in card for card in cards)

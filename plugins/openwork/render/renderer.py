@@ -16,6 +16,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openwork.content.dates import human_duration
+from openwork.render.fast_macros import FastMacros
 from openwork.render.list_items import list_items_global
 from openwork.render.reading import reader_filters, spaced
 from openwork.render.template_cache import use_template_cache
@@ -128,7 +129,15 @@ class Renderer:
 
     def _macros(self, context: Context, extra: dict[str, Any]) -> Any:
         """`_macros.html` as a module seeing `context` (a page's) with `extra` laid over it."""
-        return self.env.get_template("_macros.html").make_module({**context.get_all(), **extra})
+        return self.macros_for({**context.get_all(), **extra})
+
+    def macros_for(self, context: dict[str, Any]) -> Any:
+        """`_macros.html` as a module seeing `context`: the package's own with its hottest
+        macros in Python (render/fast_macros.py), or a theme's override as it is."""
+        template = self.env.get_template("_macros.html")
+        if not self.is_own("_macros.html"):
+            return template.make_module(context)
+        return FastMacros(context, self.env.filters, lambda: template.make_module(context))
 
     def shared_macros(self, context: dict[str, Any]) -> dict[str, Any]:
         """`{"m": ...}`: `_macros.html` as a module for the site in `context`, made once and
@@ -140,9 +149,7 @@ class Renderer:
             return {}
         site = context["site"]
         if self._shared is None or self._shared[0] is not site:
-            template = self.env.get_template("_macros.html")
-            module = template.make_module({**context, "link": self._page_link})
-            self._shared = (site, module)
+            self._shared = (site, self.macros_for({**context, "link": self._page_link}))
         return {"m": self._shared[1]}
 
     def _page_link(self, target_src_uri: str) -> str:
