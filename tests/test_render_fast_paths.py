@@ -156,6 +156,10 @@ def _compare_macros(result: BuildResult) -> int:
             for variant in VARIANTS:
                 assert fast.entry_item(entry, *variant) == module.entry_item(entry, *variant)
             compared += 1
+        for pages in range(5):
+            for number in range(1, pages + 2):
+                for base in ("weeknotes", "experiments"):
+                    assert fast.pager(base, number, pages) == module.pager(base, number, pages)
     return compared
 
 
@@ -193,3 +197,18 @@ def test_an_override_of_the_macros_replaces_the_python_ones(tmp_path: Path) -> N
     assert 'class="my-team"' in listing and 'class="ow-team"' not in listing
     cards = [p.header for p in result.entry_pages.values() if p.entry.team]
     assert cards and all('class="my-team"' in card for card in cards)
+
+
+def test_listing_templates_that_import_the_macros_themselves_still_render(
+    example_result: BuildResult, tmp_path: Path
+) -> None:
+    # A listing page copied from an older openwork imports `_macros.html` on every render.
+    root = copy_example(tmp_path / "site", hidden=True)
+    conditional = "{% if m is undefined %}" + OLD_IMPORT + "{% endif %}"
+    folder = _override(root, "collection.md", conditional, OLD_IMPORT)
+    _override(root, "week.md", conditional, OLD_IMPORT)
+    settings = SiteSettings(**{**SETTINGS.__dict__, "template_dirs": (folder,)})
+    result = run(root, Options(), settings, "serve", now=NOW)
+    assert not result.renderer.is_own("collection.md")
+    pages = {p.src_uri: p.markdown for p in result.pages}
+    assert pages == {p.src_uri: p.markdown for p in example_result.pages}

@@ -27,8 +27,8 @@ class FastMacros:
     def __init__(
         self, context: dict[str, Any], filters: dict[str, Any], module: Callable[[], Any]
     ) -> None:
+        self._context = context  # read when a macro needs it, as the template would
         self._site = context["site"]
-        self._singular: dict[str, str] = context["singular"]
         self._link: Callable[[str], str] = context["link"]
         self._date, self._iso = filters["date"], filters["iso"]
         self._duration = filters["duration"]
@@ -80,9 +80,8 @@ class FastMacros:
             f'{escape(e.title)}</a>\n<div class="ow-entry__meta">'
         ]
         if show_kind:
-            parts.append(
-                f'<span class="ow-badge ow-kind--{kind}">{escape(self._singular[e.kind])}</span> '
-            )
+            label = escape(self._context["singular"][e.kind])
+            parts.append(f'<span class="ow-badge ow-kind--{kind}">{label}</span> ')
         day, when = escape(self._iso(e.date)), escape(self._date(e.date))
         parts.append(f'<time datetime="{day}">{when}</time>')
         if e.team:
@@ -96,3 +95,26 @@ class FastMacros:
             parts.append(f'<p class="ow-entry__excerpt">{escape(e.excerpt)}</p>\n')
         parts.append("</li>\n")
         return Markup("".join(parts))
+
+    def pager(self, base: str, number: int, pages: int) -> Markup:
+        if not pages > 1:
+            return Markup("")
+        link = self._link
+        out = ['<nav class="ow-pager" aria-label="Pages">\n']
+        if number > 1:
+            href = escape(link(paths.collection(base, number - 1)))
+            out.append(f'<a class="ow-pager__prev" rel="prev" href="{href}">← Newer</a>')
+        out.append(
+            f'<span class="ow-pager__status">Page {escape(number)} of {escape(pages)}</span>\n'
+        )
+        for n in range(1, pages + 1):
+            if n == number:
+                out.append(f'<span class="ow-pager__current" aria-current="page">{n}</span> ')
+            else:
+                href = escape(link(paths.collection(base, n)))
+                out.append(f'<a class="ow-pager__page" href="{href}">{n}</a> ')
+        if number < pages:
+            href = escape(link(paths.collection(base, number + 1)))
+            out.append(f'<a class="ow-pager__next" rel="next" href="{href}">Older →</a>')
+        out.append("</nav>\n")
+        return Markup("".join(out))

@@ -169,6 +169,9 @@ class Renderer:
         def link(target_src_uri: str) -> str:
             return self.urls.relative(target_src_uri, page)
 
+        if "site" in context and "m" not in context and self.is_own("_macros.html"):
+            # The templates' `m` (each imports `_macros.html` only when it is not given).
+            context["m"] = self.macros_for({**context, "link": link, "page_src": page})
         outer, self._page = self._page, page
         try:
             html = self.env.get_template(template).render(link=link, page_src=page, **context)
