@@ -151,7 +151,7 @@ def _compare_macros(result: BuildResult) -> int:
     for page in ("index.md", "tags/ops.md", "weeknotes/weeks/2026-w45.md"):
         fast, module = _both(result, page)
         for entry in result.site.entries:
-            for name in ("team_link", "status_badge"):
+            for name in ("team_link", "status_badge", "author_links", "tag_links"):
                 assert getattr(fast, name)(entry) == getattr(module, name)(entry), (name, entry)
             for variant in VARIANTS:
                 assert fast.entry_item(entry, *variant) == module.entry_item(entry, *variant)

@@ -47,6 +47,23 @@ class FastMacros:
         name = escape(self._site.team_names.get(e.team_slug, e.team))
         return Markup(f'<a class="ow-team" href="{href}">{name}</a>')
 
+    def author_links(self, e: Entry) -> Markup:
+        link = self._link
+        return Markup(
+            ", ".join(
+                f'<a href="{escape(link(paths.author(a.id)))}">{escape(a.name)}</a>'
+                for a in e.authors
+            )
+        )
+
+    def tag_links(self, e: Entry) -> Markup:
+        links = []
+        for tag in e.tags:
+            shown = self._site.tag(tag)
+            href = escape(self._link(paths.tag(shown.slug)))
+            links.append(f'<a class="ow-tag" href="{href}" rel="tag">{escape(shown.display)}</a>')
+        return Markup(" ".join(links))
+
     def status_badge(self, e: Entry) -> Markup:
         site = self._site
         if e.kind == "experiment":
