@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import openwork
 import pytest
@@ -132,8 +133,9 @@ def test_an_override_of_the_card_that_imports_the_macros_itself_still_renders(
 VARIANTS = [(k, x, c) for k in (False, True) for x in (False, True) for c in (False, True)]
 
 
-def _both(result: BuildResult, page: str) -> tuple[object, object]:
-    """The Python macros and the template's own module, seeing the same page context."""
+def _both(result: BuildResult, page: str) -> tuple[Any, Any, Any]:
+    """The Python macros, the template's own module seeing the same page context, and the
+    Python macros that keep each entry's item parts (as list_items' do)."""
     site, renderer = result.site, result.renderer
     context = {
         **common_context(site),
@@ -143,18 +145,20 @@ def _both(result: BuildResult, page: str) -> tuple[object, object]:
     module = renderer.env.get_template("_macros.html").make_module(context)
     fast = renderer.macros_for(context)
     assert isinstance(fast, FastMacros)
-    return fast, module
+    return fast, module, renderer.macros_for(context, same_links=True)
 
 
 def _compare_macros(result: BuildResult) -> int:
     compared = 0
     for page in ("index.md", "tags/ops.md", "weeknotes/weeks/2026-w45.md"):
-        fast, module = _both(result, page)
+        fast, module, keeping = _both(result, page)
         for entry in result.site.entries:
             for name in ("team_link", "status_badge", "author_links", "tag_links"):
                 assert getattr(fast, name)(entry) == getattr(module, name)(entry), (name, entry)
             for variant in VARIANTS:
-                assert fast.entry_item(entry, *variant) == module.entry_item(entry, *variant)
+                item = module.entry_item(entry, *variant)
+                assert fast.entry_item(entry, *variant) == item
+                assert keeping.entry_item(entry, *variant) == item  # the first, then kept parts
             compared += 1
         for pages in range(5):
             for number in range(1, pages + 2):

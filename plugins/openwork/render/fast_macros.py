@@ -25,7 +25,12 @@ class FastMacros:
     (`module()`, made when first asked for)."""
 
     def __init__(
-        self, context: dict[str, Any], filters: dict[str, Any], module: Callable[[], Any]
+        self,
+        context: dict[str, Any],
+        filters: dict[str, Any],
+        module: Callable[[], Any],
+        *,
+        same_links: bool = False,
     ) -> None:
         self._context = context  # read when a macro needs it, as the template would
         self._site = context["site"]
@@ -34,6 +39,10 @@ class FastMacros:
         self._duration = filters["duration"]
         self._make_module = module
         self._module: Any = None
+        # With `same_links` (`link` gives the same for every page: list_items' stand-ins), an
+        # entry's item is the same in every variant but for the kind badge, excerpt and
+        # class: its other parts are made once, by entry id.
+        self._item_parts: dict[str, tuple[str, str, str]] | None = {} if same_links else None
 
     def __getattr__(self, name: str) -> Any:  # every other macro: the template's own
         if self._module is None:
@@ -90,28 +99,40 @@ class FastMacros:
     def entry_item(
         self, e: Entry, show_kind: bool = False, with_excerpt: bool = True, compact: bool = False
     ) -> Markup:
-        kind = escape(e.kind)
-        parts = [
-            f'<li class="ow-entry ow-entry--{kind}{" ow-entry--compact" if compact else ""}">\n'
-            f'<a class="ow-entry__title" href="{escape(self._link(paths.entry(e)))}">'
-            f'{escape(e.title)}</a>\n<div class="ow-entry__meta">'
-        ]
+        known = self._item_parts
+        parts = known.get(e.id) if known is not None else None
+        if parts is None:
+            parts = self._item_parts_of(e)
+            if known is not None:
+                known[e.id] = parts
+        kind, title, meta = parts
+        out = [f'<li class="ow-entry ow-entry--{kind}{" ow-entry--compact" if compact else ""}">\n']
+        out.append(title)
         if show_kind:
             label = escape(self._context["singular"][e.kind])
-            parts.append(f'<span class="ow-badge ow-kind--{kind}">{label}</span> ')
-        day, when = escape(self._iso(e.date)), escape(self._date(e.date))
-        parts.append(f'<time datetime="{day}">{when}</time>')
-        if e.team:
-            parts.append(f" · {self.team_link(e)}")
-        if e.kind != "weeknote":
-            parts.append(f" · {self.status_badge(e)}")
-        if e.kind == "incident" and e.durations().get("resolve"):
-            parts.append(f" · resolved in {escape(self._duration(e.durations()['resolve']))}")
-        parts.append("</div>\n")
+            out.append(f'<span class="ow-badge ow-kind--{kind}">{label}</span> ')
+        out.append(meta)
         if with_excerpt and e.excerpt:
-            parts.append(f'<p class="ow-entry__excerpt">{escape(e.excerpt)}</p>\n')
-        parts.append("</li>\n")
-        return Markup("".join(parts))
+            out.append(f'<p class="ow-entry__excerpt">{escape(e.excerpt)}</p>\n')
+        out.append("</li>\n")
+        return Markup("".join(out))
+
+    def _item_parts_of(self, e: Entry) -> tuple[str, str, str]:
+        """An item's kind, its title line, and its facts after the kind badge."""
+        title = (
+            f'<a class="ow-entry__title" href="{escape(self._link(paths.entry(e)))}">'
+            f'{escape(e.title)}</a>\n<div class="ow-entry__meta">'
+        )
+        day, when = escape(self._iso(e.date)), escape(self._date(e.date))
+        meta = [f'<time datetime="{day}">{when}</time>']
+        if e.team:
+            meta.append(f" · {self.team_link(e)}")
+        if e.kind != "weeknote":
+            meta.append(f" · {self.status_badge(e)}")
+        if e.kind == "incident" and e.durations().get("resolve"):
+            meta.append(f" · resolved in {escape(self._duration(e.durations()['resolve']))}")
+        meta.append("</div>\n")
+        return str(escape(e.kind)), title, "".join(meta)
 
     def pager(self, base: str, number: int, pages: int) -> Markup:
         if not pages > 1:

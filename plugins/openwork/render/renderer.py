@@ -129,15 +129,17 @@ class Renderer:
 
     def _macros(self, context: Context, extra: dict[str, Any]) -> Any:
         """`_macros.html` as a module seeing `context` (a page's) with `extra` laid over it."""
-        return self.macros_for({**context.get_all(), **extra})
+        return self.macros_for({**context.get_all(), **extra}, same_links=True)
 
-    def macros_for(self, context: dict[str, Any]) -> Any:
+    def macros_for(self, context: dict[str, Any], *, same_links: bool = False) -> Any:
         """`_macros.html` as a module seeing `context`: the package's own with its hottest
-        macros in Python (render/fast_macros.py), or a theme's override as it is."""
+        macros in Python (render/fast_macros.py), or a theme's override as it is.
+        `same_links`: `link` in `context` gives the same on every page (list_items')."""
         template = self.env.get_template("_macros.html")
         if not self.is_own("_macros.html"):
             return template.make_module(context)
-        return FastMacros(context, self.env.filters, lambda: template.make_module(context))
+        make = lambda: template.make_module(context)  # noqa: E731
+        return FastMacros(context, self.env.filters, make, same_links=same_links)
 
     def shared_macros(self, context: dict[str, Any]) -> dict[str, Any]:
         """`{"m": ...}`: `_macros.html` as a module for the site in `context`, made once and
