@@ -3,6 +3,7 @@ each fast path is compared with the way it replaced, on any input."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from openwork.pipeline import BuildResult, SiteSettings, run
 from openwork.render.fast_macros import FastMacros
 from openwork.render.pages import common_context, entry_footer, entry_header, entry_list_item
 from openwork.render.reading import _WORD, word_count
-from openwork.render.renderer import Renderer
+from openwork.render.renderer import Renderer, _json_string
 
 from tests.builder import copy_example
 from tests.hostile import hostile_files
@@ -33,6 +34,12 @@ _TRICKY = st.text(alphabet="ab9_-'’ \n.éß٣Ⅻ\u0301\u00a0—", max_size=40)
 @given(st.one_of(_TRICKY, st.text(max_size=60)))
 def test_word_count_is_the_pattern_s_count(text: str) -> None:
     assert word_count(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_a_header_string_is_what_json_dumps_writes(text: str) -> None:
+    assert _json_string(text) == json.dumps(text, ensure_ascii=False)
 
 
 # --- `_macros.html` made once per site and shared (Renderer.shared_macros) ---

@@ -65,11 +65,13 @@ def header_value(value: object) -> Markup:
     or four for the sake of an ellipsis in its description."""
     if isinstance(value, list | tuple):  # e.g. an entry's tags, a YAML list of strings
         return Markup("[" + ", ".join(header_value(v) for v in value) + "]")
-    text = json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
+    text = _json_string(html.escape(str(value), quote=True))
     return Markup(text if text.isascii() else _NON_ASCII.sub(_yaml_escape, text))
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# `json.dumps(text, ensure_ascii=False)` for a string, without making an encoder each time.
+_json_string = json.encoder.encode_basestring
 
 
 def _yaml_escape(match: re.Match[str]) -> str:
