@@ -210,6 +210,15 @@ def test_an_override_of_the_macros_replaces_the_python_ones(tmp_path: Path) -> N
     assert cards and all('class="my-team"' in card for card in cards)
 
 
+def test_an_override_of_the_pager_is_used_on_collection_pages(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    folder = _override(root, "_macros.html", '<nav class="ow-pager"', '<nav class="my-pager"')
+    settings = SiteSettings(**{**SETTINGS.__dict__, "template_dirs": (folder,)})
+    result = run(root, Options(pagination=2), settings, now=NOW)
+    pages = [p.markdown for p in result.pages if p.src_uri.startswith("weeknotes/page/")]
+    assert pages and all('<nav class="my-pager"' in page for page in pages)
+
+
 def test_listing_templates_that_import_the_macros_themselves_still_render(
     example_result: BuildResult, tmp_path: Path
 ) -> None:
