@@ -41,6 +41,7 @@ from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
 from openwork.serving import Rebuilds
+from openwork.shared_markdown import SharedMarkdown
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
@@ -72,6 +73,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.parts: dict[str, EntryParts | ListingParts] = {}
         self.additions: PageAdditions | None = None  # what on_post_page adds, this build
         self.written: list[str] = []  # files openwork wrote itself (feeds), site-relative
+        self.shared_markdown = SharedMarkdown()  # converts openwork's pages (on from on_files)
 
     def _entry_at(self, src_uri: str) -> Entry | None:
         """The entry whose page MkDocs knows as `src_uri`, in the current build."""
@@ -167,6 +169,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
         self.rebuilds.files_ready(config, files)
+        self.shared_markdown.start(config)
         while self.rebuilds.notices:
             log.info(self.rebuilds.notices.pop(0))
         self.rebuilds.links.start(dict(self.link_map), enabled=self.is_serve)
@@ -201,13 +204,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def _before_conversion(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        self.rebuilds.conversions.before(page, markdown)
+        self.shared_markdown.install(page)
+        self.rebuilds.conversions.before(page, markdown)  # a conversion kept by serve wins
         return markdown
 
     @event_priority(1000)  # before any plugin's on_page_content: what Python-Markdown made
     def _after_conversion(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self.shared_markdown.uninstall(page)
         self.rebuilds.conversions.after(page)
         return html
 

@@ -134,7 +134,9 @@ def stash_html(markdown: str) -> tuple[str, Stash]:
     at = 0
     for block in markdown.split("\n\n"):
         # `markdown="1"` asks md_in_html to convert what is inside: left to Markdown.
-        if _BLOCK_START.match(block) and "markdown=" not in block and _balanced(block):
+        # A block after two blank lines starts with a newline (a team page's list).
+        opened = _BLOCK_START.match(block.lstrip("\n"))
+        if opened and "markdown=" not in block and _balanced(block):
             out.append(PLACEHOLDER.format(len(spans)))
             start = at + len(block) - len(block.lstrip("\n"))
             spans.append((start, start + len(block.strip("\n"))))

@@ -14,28 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-_BUILT_IN = (
-    *("abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code"),
-    *("footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists"),
-    *("smarty", "tables", "toc", "wikilinks"),
-)
-_PYMDOWNX = (
-    *("arithmatex", "betterem", "blocks.admonition", "blocks.definition", "blocks.details"),
-    *("blocks.html", "blocks.tab", "caret", "critic", "details", "emoji", "escapeall", "extra"),
-    *("fancylists", "highlight", "inlinehilite", "keys", "magiclink", "mark", "progressbar"),
-    *("saneheaders", "smartsymbols", "striphtml", "superfences", "tabbed", "tasklist", "tilde"),
-)
-# Extensions whose output depends only on the page's Markdown and their settings. Anything
-# else (pymdownx.snippets and pymdownx.b64 read other files; an unknown extension might) turns
-# the cache off: every page is converted, as MkDocs does.
-_PURE = frozenset(
-    {
-        *(f"{prefix}{name}" for prefix in ("", "markdown.extensions.") for name in _BUILT_IN),
-        *(f"pymdownx.{name}" for name in _PYMDOWNX),
-        "material.extensions.emoji",
-        "materialx.emoji",
-    }
-)
+from openwork.shared_markdown import PAGE_ALONE
+
 _LOGGER = "mkdocs"  # MkDocs reports a page's links under mkdocs.structure.pages
 
 
@@ -85,7 +65,7 @@ class Conversions:
         self._files = files
         self.forget_pending()
         names = [str(name) for name in config.markdown_extensions]
-        self.unsafe = tuple(name for name in names if name not in _PURE)
+        self.unsafe = tuple(name for name in names if name not in PAGE_ALONE)
         settings = (
             repr(names),
             repr(config.mdx_configs),
