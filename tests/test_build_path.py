@@ -1,0 +1,75 @@
+"""What a build does around openwork's pages costs less and writes the same site: pages
+converted by one Python-Markdown instance, feed items made once (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+import markdown
+import pytest
+from openwork import shared_markdown
+from openwork.pipeline import stages
+from openwork.render.stash import stash_html, unstash
+
+from tests.builder import copy_example, mkdocs_build
+
+EXTENSIONS = ["toc", "tables", "admonition", "attr_list"]
+
+
+class _Frozen(datetime):
+    """The status page says when it was built: both builds see one time."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _Frozen:  # type: ignore[override]
+        return cls(2026, 12, 1, 12, 0, tzinfo=UTC).astimezone(tz)  # type: ignore[return-value]
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_openwork_pages_converted_by_one_instance_are_the_pages_mkdocs_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stages, "datetime", _Frozen)
+    root = copy_example(tmp_path / "src")
+    made: list[object] = []
+    real = markdown.Markdown
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, **kwargs: object) -> None:
+            made.append(self)
+            super().__init__(**kwargs)
+
+    monkeypatch.setattr(markdown, "Markdown", Counted)
+    shared = mkdocs_build(root / "mkdocs.yml", tmp_path / "shared")
+    with_shared = len(made)
+    made.clear()
+    monkeypatch.setattr(shared_markdown, "page_alone", lambda extensions: False)
+    own = mkdocs_build(root / "mkdocs.yml", tmp_path / "own")
+    pages = len(made)
+    docs = len(list((root / "docs").rglob("*.md")))
+    assert pages > docs + 40  # MkDocs made one instance per page
+    assert with_shared <= docs + 3  # one per docs page, the shared one, a few others
+    assert shared.warnings == own.warnings
+    got, want = _files(tmp_path / "shared"), _files(tmp_path / "own")
+    assert sorted(got) == sorted(want)
+    assert [rel for rel in sorted(want) if got[rel] != want[rel]] == []
+
+
+def test_an_unknown_extension_leaves_every_conversion_to_mkdocs() -> None:
+    assert shared_markdown.page_alone(["toc", "pymdownx.superfences", "tables"])
+    assert not shared_markdown.page_alone(["toc", "pymdownx.snippets"])
+    assert not shared_markdown.page_alone(["toc", markdown.extensions.Extension()])
+
+
+def test_a_block_after_two_blank_lines_is_stashed_and_converts_the_same() -> None:
+    text = (
+        '<p class="ow-count">3 entries.</p>\n\n\n'
+        '<ul class="ow-entries" data-search-exclude>\n<li><a href="a/">A</a></li>\n</ul>\n'
+    )
+    stashed, blocks = stash_html(text)
+    assert len(blocks) == 2 and "<li>" not in stashed
+    convert = markdown.Markdown(extensions=EXTENSIONS).convert
+    assert unstash(convert(stashed), blocks) == convert(text)
