@@ -9,7 +9,10 @@ from pathlib import Path
 import markdown
 import pytest
 from openwork import shared_markdown
+from openwork.content.model import Entry
+from openwork.feeds import catalog
 from openwork.pipeline import stages
+from openwork.render.renderer import Renderer
 from openwork.render.stash import stash_html, unstash
 
 from tests.builder import copy_example, mkdocs_build
@@ -73,3 +76,22 @@ def test_a_block_after_two_blank_lines_is_stashed_and_converts_the_same() -> Non
     assert len(blocks) == 2 and "<li>" not in stashed
     convert = markdown.Markdown(extensions=EXTENSIONS).convert
     assert unstash(convert(stashed), blocks) == convert(text)
+
+
+def test_an_entrys_feed_facts_are_rendered_once_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Items are made twice (tried with a stand-in body before the pages, then with the
+    # page's HTML); the card's facts before the body are the same both times.
+    rendered: list[str] = []
+    real = catalog.facts_html
+
+    def counted(entry: Entry, renderer: Renderer | None = None) -> str:
+        rendered.append(entry.id)
+        return real(entry, renderer)
+
+    monkeypatch.setattr(catalog, "facts_html", counted)
+    root = copy_example(tmp_path / "src")
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert len(rendered) > 10 and len(rendered) == len(set(rendered))
+    assert "&lt;strong&gt;SEV2 incident" in built.read("incidents/feed.xml")  # the facts
