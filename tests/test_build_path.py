@@ -8,10 +8,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from material.plugins.search.plugin import Parser
 from openwork import shared_markdown
 from openwork.content.model import Entry
 from openwork.feeds import catalog
 from openwork.pipeline import stages
+from openwork.render.assembly import ListingParts
 from openwork.render.renderer import Renderer
 from openwork.render.stash import stash_html, unstash
 
@@ -95,3 +97,23 @@ def test_an_entrys_feed_facts_are_rendered_once_a_build(
     built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     assert len(rendered) > 10 and len(rendered) == len(set(rendered))
     assert "&lt;strong&gt;SEV2 incident" in built.read("incidents/feed.xml")  # the facts
+
+
+def test_search_reads_a_listing_without_the_excluded_lists_inside_its_blocks() -> None:
+    text = (
+        "## Running\n\n"
+        '<p class="ow-count">2 running.</p>\n<ul class="ow-board" data-search-exclude>\n'
+        '<li><a href="a/">A</a></li>\n</ul>\n<p class="ow-count">Kept text.</p>\n'
+    )
+    stashed, blocks = stash_html(text)
+    parts = ListingParts(markdown.Markdown(extensions=EXTENSIONS).convert(stashed), blocks)
+    searchable = parts.for_search()
+    assert '<a href="a/">' not in searchable and "Kept text." in searchable
+    assert _sections(searchable) == _sections(parts.in_full())
+
+
+def _sections(html: str) -> list[tuple[str, str | None, str, str]]:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.el.tag, s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
