@@ -19,7 +19,7 @@ from html import escape, unescape
 
 _TAG = re.compile(r"<[^<>]*>")
 # A tag as openwork's templates write it: its name, then attributes, maybe self-closing.
-_PARTS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(/?)>\Z")
+_PARTS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?/?)>")
 _HEADING = re.compile(r"<h[1-6][\s/>]", re.IGNORECASE)
 _SPECIAL = re.compile(
     r"<(?:pre|h[1-6]|hx|script|style|object|title|textarea|xmp|iframe|noembed|noframes"
@@ -73,23 +73,29 @@ def _kept(runs: list[str], tags: list[str]) -> tuple[list[str], list[str]] | Non
     tags between them (its `handle_data`, `handle_starttag` and `handle_endtag`, for markup
     without headings, `pre` or skipped tags), and the tags of the elements left open; None
     when a kept element is left open or a tag is not plainly written."""
+    parts = _PARTS.findall("".join(tags))
+    if len(parts) != len(tags):
+        return None
     context: list[str] = []
     opened: list[str] = []
     pieces: list[str] = []
     for at, run in enumerate(runs):
         if run:
-            data = unescape(run)
+            # Without '&' a run holds no character reference, nor any '<' or '>': it reads
+            # as it is, and needs no escaping.
+            data = unescape(run) if "&" in run else run
             if data.isspace():  # a run of whitespace is one space, none after another
                 if not pieces or not pieces[-1].isspace():
                     pieces.append(" ")
-            else:
+            elif "&" in run:
                 pieces.append(escape(data.replace("\n", " "), quote=False))
+            else:
+                pieces.append(data.replace("\n", " "))
         if at == len(tags):
             break
-        match = _PARTS.match(tags[at])
-        if match is None:
-            return None
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name, rest = parts[at]
+        name = name.lower()
+        self_closing = rest.endswith("/")
         if closing and self_closing:
             return None
         if not closing:
