@@ -26,7 +26,7 @@ from openwork.content.rejected import rejected_files
 from openwork.lasting import put_back, set_aside
 from openwork.log_paths import LOGGER, SourcePaths
 from openwork.mkdocs_pages import public_docs_markdown, site_settings
-from openwork.navsection import section_page, without_lone_sections
+from openwork.navsection import SectionPages, section_page, without_lone_sections
 from openwork.options import Options, OptionsError, load_options
 from openwork.page_additions import PageAdditions
 from openwork.pipeline import BuildResult, run, watched_paths, write_feed_files
@@ -67,6 +67,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
+        self.sections: SectionPages | None = None  # which tab each page highlights (on_nav)
         # A listing page's HTML blocks (render/stash)
         self.stashed: dict[str, Sequence[str]] = {}
         # A page's parts, joined only while MkDocs renders it (render/assembly).
@@ -179,6 +180,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     @event_priority(-100)  # the navigation as the last plugin leaves it
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         without_lone_sections(nav)  # "Weeknotes" holding only "Weeknotes": just the page
+        self.sections = SectionPages(nav)
         self.rebuilds.nav_ready(nav)
         return nav
 
@@ -327,7 +329,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
         # An entry, week, tag, team or author page highlights its section's tab.
-        self.section = section_page(nav, page)
+        known = self.sections if self.sections and self.sections.nav is nav else None
+        self.section = known.of(page) if known else section_page(nav, page)
         if self.section is not None:
             self.section.active = True  # undone in on_post_page, as MkDocs does for the page
         if (chips := self._tag_chips(page)) is not None:
