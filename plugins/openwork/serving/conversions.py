@@ -56,6 +56,7 @@ class Conversions:
     _settings: object = None
     _files: Files | None = None
     _pending: dict[str, _Capture] = field(default_factory=dict)
+    _restores: dict[str, Any] = field(default_factory=dict)  # this build's, by src_uri
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """At on_files' end: a change in what conversion depends on besides each page's
@@ -63,6 +64,7 @@ class Conversions:
         files links resolve against) forgets every kept page."""
         self.converted = self.reused = 0
         self._files = files
+        self._restores.clear()
         self.forget_pending()
         names = [str(name) for name in config.markdown_extensions]
         self.unsafe = tuple(name for name in names if name not in PAGE_ALONE)
@@ -87,7 +89,8 @@ class Conversions:
         kept = self._kept.get(src)
         if kept is not None and kept.markdown == markdown:
             # This page only: its `render` restores instead of converting.
-            page.render = lambda config, files: self._restore(page, kept)  # type: ignore[method-assign]
+            restore = self._restores[src] = lambda config, files: self._restore(page, kept)
+            page.render = restore  # type: ignore[method-assign]
             return
         capture = _Capture()
         logging.getLogger(_LOGGER).addHandler(capture)
@@ -95,8 +98,10 @@ class Conversions:
 
     def after(self, page: Page) -> None:
         """Before any plugin's on_page_content: keep what Python-Markdown made."""
-        if "render" in vars(page):
-            del page.render  # the class's own again, for anything after this build
+        restore = self._restores.pop(page.file.src_uri, None)
+        if restore is not None:
+            if vars(page).get("render") is restore:
+                del page.render  # the class's own again, for anything after this build
             self.reused += 1
             return
         capture = self._pending.pop(page.file.src_uri, None)
