@@ -3,12 +3,10 @@ converted by one Python-Markdown instance, feed items made once (issue 13)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 import markdown
 import pytest
-from material.plugins.search.plugin import Parser
 from openwork import shared_markdown
 from openwork.content.model import Entry
 from openwork.feeds import catalog
@@ -18,16 +16,10 @@ from openwork.render.renderer import Renderer
 from openwork.render.stash import stash_html, unstash
 
 from tests.builder import copy_example, mkdocs_build
+from tests.test_assembly import _sections
+from tests.test_serve_rebuilds import _Frozen
 
 EXTENSIONS = ["toc", "tables", "admonition", "attr_list"]
-
-
-class _Frozen(datetime):
-    """The status page says when it was built: both builds see one time."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> _Frozen:  # type: ignore[override]
-        return cls(2026, 12, 1, 12, 0, tzinfo=UTC).astimezone(tz)  # type: ignore[return-value]
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -110,10 +102,3 @@ def test_search_reads_a_listing_without_the_excluded_lists_inside_its_blocks() -
     searchable = parts.for_search()
     assert '<a href="a/">' not in searchable and "Kept text." in searchable
     assert _sections(searchable) == _sections(parts.in_full())
-
-
-def _sections(html: str) -> list[tuple[str, str | None, str, str]]:
-    parser = Parser()
-    parser.feed(html)
-    parser.close()
-    return [(s.el.tag, s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
