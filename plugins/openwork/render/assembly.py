@@ -87,7 +87,6 @@ class ListingParts:
     def for_search(self) -> str:
         # Blocks marked data-search-exclude are left out whole; so are such elements inside
         # other blocks (an index page's lists under their counts, the status page's charts).
-        self.stash = list(self.stash)  # unpacked once while the page is rendered
         self.searchable = searchable_html(unstash(self.html, self.stash, searchable_only=True))
         return self.searchable
 
