@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
-from openwork.lasting import put_back, set_aside
+from openwork.lasting import hold, put_back, set_aside
 from openwork.log_paths import LOGGER, SourcePaths
 from openwork.mkdocs_pages import public_docs_markdown, site_settings
 from openwork.navsection import SectionPages, section_page, without_lone_sections
@@ -110,6 +110,7 @@ class OpenworkPlugin(ServeEvents, BasePlugin[OpenworkConfig]):
         if self.options is None:
             return files
         put_back()  # build-1k: a server's last build, if it failed before on_post_build
+        hold()  # no automatic full collections until the build is done (lasting.py)
         docs = Path(config.docs_dir).resolve()
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
@@ -342,6 +343,9 @@ class OpenworkPlugin(ServeEvents, BasePlugin[OpenworkConfig]):
     @event_priority(-100)  # after every plugin has written its files
     def _done(self, *, config: MkDocsConfig) -> None:
         put_back()  # build-1k: the build is done
+
+    def on_build_error(self, *, error: Exception) -> None:
+        put_back()  # build-1k: a failed build lets the collector work as usual again
 
     on_post_build = CombinedEvent(
         ServeEvents._search_index, _write_feeds, ServeEvents._leftovers, _done
