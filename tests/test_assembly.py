@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 from mkdocs.utils.meta import get_data
 from openwork import paths
@@ -248,3 +250,41 @@ def test_an_entry_title_outside_ascii_reaches_its_page(tmp_path: Path) -> None:
     built = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
     page = built.read("weeknotes/2026-w47-platform/index.html")
     assert "<title>Café … “quoted” 😀 - Tiny</title>" in page
+
+
+_NAMES = ("p", "li", "ul", "code", "sub", "div", "span", "dl", "dd", "a", "time", "table", "td")
+_TEXTS = ("", " ", "\n", "\n\n  ", "word", "two words", "A &amp; B", "&lt;x&gt;", "&nbsp;", "é\n")
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    """Card-like HTML: text, kept and other elements, empty ones, self-closing and void
+    tags, and now and then an end tag that closes nothing."""
+    out = []
+    for _ in range(draw(st.integers(0, 4))):
+        choice = draw(st.integers(0, 9))
+        if choice < 3:
+            out.append(draw(st.sampled_from(_TEXTS)))
+        elif choice < 8 and depth < 4:
+            name = draw(st.sampled_from(_NAMES))
+            attrs = draw(st.sampled_from(("", ' class="x"', ' data-a="1 2"')))
+            out.append(f"<{name}{attrs}>{draw(_markup(depth + 1))}</{name}>")
+        elif choice == 8:
+            out.append(draw(st.sampled_from(("<br>", "<br/>", "<img alt='x'>", "<span/>"))))
+        else:
+            out.append(draw(st.sampled_from(("</p>", "</li>", "</span>"))))
+    return "".join(out)
+
+
+_HEADINGS = ("", '<h2 id="a">A <a class="headerlink" href="#a">¶</a></h2><p>after</p></div>')
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    card=_markup(),
+    heading=st.sampled_from(_HEADINGS),
+    body=st.sampled_from(("<p>Body</p>", "\n\n<p> </p>x", " text", "", "</div>")),
+)
+def test_a_generated_card_is_read_as_the_card(card: str, heading: str, body: str) -> None:
+    card = f'<div class="ow-card">{card}{heading}'
+    assert _sections(card_for_search(card) + body) == _sections(card + body)

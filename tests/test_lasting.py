@@ -7,7 +7,7 @@ import gc
 import weakref
 from pathlib import Path
 
-from openwork.lasting import put_back, set_aside
+from openwork.lasting import hold, put_back, set_aside
 
 from tests.builder import mkdocs_build
 
@@ -42,3 +42,17 @@ def test_a_build_puts_everything_back(tiny: Path) -> None:
     built = mkdocs_build(tiny / "mkdocs.yml", tiny / "site")
     assert (tiny / "site" / "weeknotes" / "index.html").exists(), built
     assert gc.get_freeze_count() == 0
+
+
+def test_full_collections_are_held_off_only_while_a_build_runs(tiny: Path) -> None:
+    before = gc.get_threshold()
+    hold()
+    try:
+        assert gc.get_threshold()[:2] == before[:2]  # young objects collected as usual
+        assert gc.get_threshold()[2] >= 1000
+        hold()  # a second hold keeps the first one's thresholds to put back
+    finally:
+        put_back()
+    assert gc.get_threshold() == before
+    built = mkdocs_build(tiny / "mkdocs.yml", tiny / "site")
+    assert built.warnings == [] and gc.get_threshold() == before

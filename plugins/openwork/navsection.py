@@ -20,12 +20,32 @@ if TYPE_CHECKING:
 _FALLBACK = {posixpath.dirname(paths.authors()): paths.teams()}
 
 
+class SectionPages:
+    """`section_page` for one build's navigation, worked out once per folder."""
+
+    def __init__(self, nav: Navigation) -> None:
+        self.nav = nav
+        self._folders: dict[str, Page | None] = {}
+
+    def of(self, page: Page) -> Page | None:
+        if any(item is page for item in self.nav.pages):
+            return None
+        folder = posixpath.dirname(page.file.src_uri)
+        if folder not in self._folders:
+            self._folders[folder] = _under(self.nav.pages, folder)
+        return self._folders[folder]
+
+
 def section_page(nav: Navigation, page: Page) -> Page | None:
     """The navigation page that `page` sits under, or None when it is in the navigation."""
     listed = nav.pages
     if any(item is page for item in listed):
         return None
-    folder = posixpath.dirname(page.file.src_uri)
+    return _under(listed, posixpath.dirname(page.file.src_uri))
+
+
+def _under(listed: list[Page], folder: str) -> Page | None:
+    """The navigation page whose folder holds `folder` (the deepest), if any."""
     best: Page | None = None
     best_depth = -1
     for item in listed:

@@ -26,11 +26,10 @@ class PageAdditions:
     def add(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """`output` (the page's HTML) with everything added."""
         meta, banner, links = self.of(page, config)
-        if meta:
-            output = add_to_head(output, meta)
         if self.result.status is not None:  # status (#16): the open-incident banner, every page
             output = add_banner(output, banner)
-        return add_to_head(output, links) if self.result.catalog is not None else output
+        # The Open Graph tags, then the feed links, before `</head>`: one copy of the page.
+        return add_to_head(output, "\n".join(part for part in (meta, links) if part))
 
     def of(self, page: Page, config: MkDocsConfig) -> tuple[str, str, str]:
         """Open Graph tags, the banner and the feed links for `page`."""

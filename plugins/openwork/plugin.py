@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -22,32 +21,33 @@ from mkdocs.structure.pages import Page
 from openwork import paths
 from openwork.config import OpenworkConfig
 from openwork.content.model import Entry
-from openwork.content.rejected import rejected_files
-from openwork.lasting import put_back, set_aside
+from openwork.lasting import hold, put_back, set_aside
 from openwork.log_paths import LOGGER, SourcePaths
 from openwork.mkdocs_pages import public_docs_markdown, site_settings
-from openwork.navsection import section_page, without_lone_sections
+from openwork.navsection import SectionPages, section_page, without_lone_sections
 from openwork.options import Options, OptionsError, load_options
 from openwork.page_additions import PageAdditions
-from openwork.pipeline import BuildResult, run, watched_paths, write_feed_files
+from openwork.pipeline import BuildResult, run, write_feed_files
 from openwork.pipeline.boundary import page_problem
 from openwork.problem_log import log_problems
 from openwork.render.assembly import EntryParts, ListingParts
 from openwork.render.links import add_entry_links, rewrite_links
 from openwork.render.pages import dashboard_markdown
-from openwork.render.problem_pages import problem_pages
 from openwork.render.stash import stash_html, stash_listing
 from openwork.render.status import add_banner
 from openwork.render.status_outputs import STATUS_CSS
 from openwork.reporting import group_problems, nothing_published
 from openwork.serving import Rebuilds
+from openwork.serving.events import ServeEvents
+from openwork.shared_markdown import SharedMarkdown
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/openwork.css"
 
 
-class OpenworkPlugin(BasePlugin[OpenworkConfig]):
-    """`plugins: [openwork]`: weeknotes, experiments and incidents as pages and feeds."""
+class OpenworkPlugin(ServeEvents, BasePlugin[OpenworkConfig]):
+    """`plugins: [openwork]`: weeknotes, experiments and incidents as pages and feeds; what
+    a server adds (caches, dirty rebuilds) is in `ServeEvents` (serving/events.py)."""
 
     supports_multiple_instances = False
 
@@ -66,26 +66,19 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.entry_html: dict[str, str] = {}
         self.link_map: dict[str, str] = {}
         self.section: Page | None = None
+        self.sections: SectionPages | None = None  # which tab each page highlights (on_nav)
         # A listing page's HTML blocks (render/stash)
         self.stashed: dict[str, Sequence[str]] = {}
         # A page's parts, joined only while MkDocs renders it (render/assembly).
         self.parts: dict[str, EntryParts | ListingParts] = {}
         self.additions: PageAdditions | None = None  # what on_post_page adds, this build
         self.written: list[str] = []  # files openwork wrote itself (feeds), site-relative
+        self.shared_markdown = SharedMarkdown()  # converts openwork's pages (on from on_files)
 
     def _entry_at(self, src_uri: str) -> Entry | None:
         """The entry whose page MkDocs knows as `src_uri`, in the current build."""
         page = self.result.entry_pages.get(src_uri) if self.result else None
         return page.entry if page else None
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.is_serve = command == "serve"
-        self.rebuilds.startup(command, dirty)
-        if self.is_serve and not dirty:
-            log.info(
-                "openwork: for rebuilds that render only the pages an edit changes, serve "
-                "with `mkdocs serve --dirty` (see the guide on checking and publishing)"
-            )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._reset()
@@ -117,12 +110,12 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         if self.options is None:
             return files
         put_back()  # build-1k: a server's last build, if it failed before on_post_build
+        hold()  # no automatic full collections until the build is done (lasting.py)
         docs = Path(config.docs_dir).resolve()
         docs_rel = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else ""
         mode = "serve" if self.is_serve else "build"
         settings = site_settings(config, files, docs_rel)
-        kept = self.rebuilds.kept if self.is_serve else None  # caches kept while serving
-        renderer = self.rebuilds.renderer(settings)
+        kept, renderer = self._serve_caches(settings)  # what a server kept, if serving
         self.result = result = run(
             self.root, self.options, settings, mode, kept=kept, renderer=renderer
         )
@@ -153,29 +146,18 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.result = result = replace(result, pages=(), data_files={})
         self.additions = PageAdditions(result)
         result.renderer.forget_list_items()
-        if self.is_serve:
-            # Under serve, a rejected entry's URL shows its problems, not a 404.
-            # An entry the pipeline left out (its page, a listing or a feed failed) counts
-            # as rejected too: the pipeline's problems, its surviving entries.
-            shown = [page.entry for page in result.entry_pages.values()]
-            seen = replace(result.read, entries=shown, hidden=[], problems=list(result.problems))
-            for page in problem_pages(
-                rejected_files(seen, self.options, self.root), result.renderer
-            ):
-                if files.get_file_from_path(page.src_uri) is None:  # a docs page keeps its URL
-                    self._add(files, config, page.src_uri, page.markdown, in_nav=False)
+        self._problem_pages(files, config)  # under serve: a rejected entry's problems
         css = (package_files("openwork") / "assets" / "openwork.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css, in_nav=False)
-        self.rebuilds.files_ready(config, files)
-        while self.rebuilds.notices:
-            log.info(self.rebuilds.notices.pop(0))
-        self.rebuilds.links.start(dict(self.link_map), enabled=self.is_serve)
+        self._serve_files(files, config)  # the server's caches
+        self.shared_markdown.start(config)
         set_aside()  # build-1k: what lasts to the end of the build, out of collections
         return files
 
     @event_priority(-100)  # the navigation as the last plugin leaves it
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         without_lone_sections(nav)  # "Weeknotes" holding only "Weeknotes": just the page
+        self.sections = SectionPages(nav)
         self.rebuilds.nav_ready(nav)
         return nav
 
@@ -197,23 +179,10 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return True
 
-    @event_priority(-1000)  # after every plugin's on_page_markdown: what Python-Markdown gets
-    def _before_conversion(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        self.rebuilds.conversions.before(page, markdown)
-        return markdown
-
-    @event_priority(1000)  # before any plugin's on_page_content: what Python-Markdown made
-    def _after_conversion(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        self.rebuilds.conversions.after(page)
-        return html
-
     def _page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self.shared_markdown.install(page)  # openwork's pages: one Markdown instance
         result = self.result
         if result is None:
             return markdown
@@ -221,7 +190,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         src = page.file.src_uri
         if entry_page is not None:
             entry = entry_page.entry
-            return self.rebuilds.links.get(
+            return self._entry_links(
                 src,
                 (markdown, entry.path),
                 lambda: rewrite_links(markdown, entry.path, src, self.link_map),
@@ -248,11 +217,12 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return markdown + "\n\n" + dashboard
         return markdown
 
-    on_page_markdown = CombinedEvent(_page_markdown, _before_conversion)
+    on_page_markdown = CombinedEvent(_page_markdown, ServeEvents._before_conversion)
 
     def _page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self.shared_markdown.uninstall(page)
         src = page.file.src_uri
         if (stashed := self.stashed.pop(src, None)) is not None:
             # Search reads the page without the lists it would skip anyway (data-search-exclude),
@@ -270,25 +240,13 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self.parts[src] = EntryParts(entry_page.header, entry_page.footer)
         return html
 
-    on_page_content = CombinedEvent(_after_conversion, _page_content)
-
-    @event_priority(-100)  # every page has its HTML: which to render under serve --dirty
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        self.rebuilds.decide(config, files, lambda page: self._page_extra(page, config))
-        return env
+    on_page_content = CombinedEvent(ServeEvents._after_conversion, _page_content)
 
     def _page_extra(self, page: Page, config: MkDocsConfig) -> tuple[object, ...]:
         """What openwork adds to a page after its HTML (for the digest of a dirty rebuild)."""
         added = self.additions.of(page, config) if self.additions else None
         parts = self.parts.get(page.file.src_uri)
         return parts.fingerprint() if parts else None, self._tag_chips(page), added
-
-    @event_priority(100)  # before Material's search plugin reads the page
-    def _search_before(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
-        self.rebuilds.search.before_page()
-        return context
 
     # render/assembly: an entry page in full for search (its footer's lists left out, as
     # search skips them), then in full for the theme; after writing, the body alone again.
@@ -304,7 +262,6 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def _in_full(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
-        self.rebuilds.search.after_page(page)
         if (parts := self.parts.get(page.file.src_uri)) is not None:
             page.content = parts.in_full()
         return context
@@ -322,7 +279,8 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any] | None:
         # An entry, week, tag, team or author page highlights its section's tab.
-        self.section = section_page(nav, page)
+        known = self.sections if self.sections and self.sections.nav is nav else None
+        self.section = known.of(page) if known else section_page(nav, page)
         if self.section is not None:
             self.section.active = True  # undone in on_post_page, as MkDocs does for the page
         if (chips := self._tag_chips(page)) is not None:
@@ -341,10 +299,15 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
         tags = [site.tag(tag) for tag in entry_page.entry.tags]
         return [{"name": escape(t.display), "url": urls.url(paths.tag(t.slug))} for t in tags]
 
-    on_page_context = CombinedEvent(_search_before, _entry_for_search, _page_context, _in_full)
+    on_page_context = CombinedEvent(
+        ServeEvents._search_before,
+        _entry_for_search,
+        _page_context,
+        ServeEvents._search_after,
+        _in_full,
+    )
 
     def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        self.rebuilds.page_rendered()
         if self.section is not None:
             self.section.active = False
             self.section = None
@@ -352,7 +315,7 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
             return output
         return self.additions.add(output, page, config)
 
-    on_post_page = CombinedEvent(_post_page, _written)
+    on_post_page = CombinedEvent(ServeEvents._page_rendered, _post_page, _written)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -367,31 +330,23 @@ class OpenworkPlugin(BasePlugin[OpenworkConfig]):
     def on_shutdown(self) -> None:
         logging.getLogger(LOGGER).removeFilter(self.source_paths)
 
-    @event_priority(100)  # before Material's search plugin writes its index
-    def _search_index(self, *, config: MkDocsConfig) -> None:
-        self.rebuilds.before_search_index()
-
     def _write_feeds(self, *, config: MkDocsConfig) -> None:
         catalog = self.result.catalog if self.result else None
         if catalog is not None:
             # The only files written behind MkDocs' back: after every page has been rendered,
             # so each item carries the body HTML MkDocs produced (Markdown is converted once).
             site_dir, written = Path(config.site_dir), self.written
-            checks = self.rebuilds.kept.feed_checks if self.is_serve else None
+            checks = self._feed_checks()  # items that passed in a server's last build
             problems = write_feed_files(catalog, self.entry_html, site_dir, written, checks)
             log_problems(log, problems)
 
     @event_priority(-100)  # after every plugin has written its files
-    def _leftovers(self, *, config: MkDocsConfig) -> None:
-        for path in self.rebuilds.finish(config, self.written):
-            log.debug(f"openwork: removed {path}, which a clean build would not write")
+    def _done(self, *, config: MkDocsConfig) -> None:
         put_back()  # build-1k: the build is done
 
-    on_post_build = CombinedEvent(_search_index, _write_feeds, _leftovers)
+    def on_build_error(self, *, error: Exception) -> None:
+        put_back()  # build-1k: a failed build lets the collector work as usual again
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
-        if self.options is None:
-            return
-        for path in watched_paths(self.root, self.options, self.result):
-            if path.exists():
-                server.watch(str(path))
+    on_post_build = CombinedEvent(
+        ServeEvents._search_index, _write_feeds, ServeEvents._leftovers, _done
+    )

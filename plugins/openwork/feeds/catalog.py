@@ -90,6 +90,9 @@ class FeedCatalog:
         self._by_key = {(s.kind, s.key): s for s in self.scopes}
         self._page_index = _PageIndex(self.scopes)
         self.head_cache: dict[tuple[int, ...], str] = {}  # feeds/head.py: links per scope set
+        # Each entry's card facts for its item, by entry id: the same whichever body the
+        # item is made with (a stand-in while the pipeline tries items, then the page's).
+        self.facts: dict[str, str] = {}
         # An empty Atom feed still needs an `updated`: the site's newest change, never the
         # clock. A site that has published nothing has none, and so no Atom feeds (`formats`).
         changes = [e.last_modified for s in self.scopes for e in s.entries]
@@ -160,6 +163,7 @@ class FeedCatalog:
         catalog = FeedCatalog(self.settings, self.urls, scopes, self.renderer)
         # The pages already link this build's feeds: the same formats, the same fallback.
         catalog.fallback_updated = self.fallback_updated
+        catalog.facts = self.facts
         return catalog
 
     def feed(
@@ -211,7 +215,11 @@ class FeedCatalog:
         """One entry as a feed item, its card's facts before its body."""
         site_url = self.settings.site_url
         url = site_absolute(site_url, self.urls.url(entry.src_uri))
-        facts = facts_html(entry, self.renderer) if body_html else ""
+        facts = ""
+        if body_html:
+            facts = self.facts.get(entry.id)
+            if facts is None:
+                facts = self.facts[entry.id] = facts_html(entry, self.renderer)
         return build_item(entry, url, site_url, body_html, facts)
 
 

@@ -25,11 +25,16 @@ ITEM_WRITERS: dict[str, Callable[[FeedItem], str]] = {
 OPML_PATH = "feeds.opml"
 
 
-def write_items(fmt: str, items: Sequence[FeedItem]) -> None:
-    """Write each item in `fmt` and let the text go; raises for an item that cannot be
-    written, as writing a feed holding it would."""
+def write_items(
+    fmt: str, items: Sequence[FeedItem], into: MutableMapping[str, bytes] | None = None
+) -> None:
+    """Write each item in `fmt`, keeping its text in `into` (by item id, as the feeds' own
+    cache) or letting it go; raises for an item that cannot be written, as writing a feed
+    holding it would."""
     for item in items:
-        ITEM_WRITERS[fmt](item).encode("utf-8")  # what UTF-8 cannot hold fails here too
+        data = ITEM_WRITERS[fmt](item).encode("utf-8")  # what UTF-8 cannot hold fails too
+        if into is not None:
+            into[item.id] = data
 
 
 def iter_feed_files(
@@ -37,11 +42,14 @@ def iter_feed_files(
     bodies: Mapping[str, str],
     on_error: Callable[[str, Exception], None] | None = None,
     items: MutableMapping[str, FeedItem] | None = None,
+    texts: MutableMapping[str, dict[str, bytes]] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """(path relative to the site root, bytes) for every feed in every format, and the OPML,
     one at a time, so a build never holds every feed file at once.
 
-    A feed that raises is left out and `on_error` hears its path (re-raised without one)."""
+    A feed that raises is left out and `on_error` hears its path (re-raised without one).
+    `texts` holds items' texts already written, by format and item id (each format's let go
+    once its feeds are written)."""
     if not catalog.formats:
         return
     # Each entry is in several feeds: its item is made once (pass `items` to reuse those
@@ -49,12 +57,12 @@ def iter_feed_files(
     # the items' text in one format only.
     items = {} if items is None else items
     for fmt in catalog.formats:
-        texts: dict[str, bytes] = {}
+        written = texts.pop(fmt, {}) if texts is not None else {}
         for scope in catalog.scopes:
             path = scope.path(fmt)
             try:
                 feed = catalog.feed(scope, bodies, items)
-                data = RENDERERS[fmt](feed, texts)
+                data = RENDERERS[fmt](feed, written)
             except Exception as exc:
                 if on_error is None:
                     raise

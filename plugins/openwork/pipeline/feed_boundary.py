@@ -42,12 +42,14 @@ def checked_catalog(
     bodies: Mapping[str, str],
     made: MutableMapping[str, FeedItem] | None = None,
     checks: FeedChecks | None = None,
+    texts: MutableMapping[str, dict[str, bytes]] | None = None,
 ) -> tuple[FeedCatalog, list[Entry], list[Problem]]:
     """The catalog without the entries whose items fail, those entries, and a problem each.
 
     Each entry a feed carries is made into an item (kept in `made`, for the feeds to reuse)
-    and written in each format (unless `checks` knows it passed); when that raises, halved
-    until the failing items are found."""
+    and written in each format (unless `checks` knows it passed), its text kept in
+    `texts[fmt]` for the feeds when given; when that raises, halved until the failing items
+    are found."""
     made = {} if made is None else made
     problems: list[Problem] = []
     failed: list[Entry] = []
@@ -63,7 +65,8 @@ def checked_catalog(
     for fmt in catalog.formats:
 
         def attempt(batch: Sequence[tuple[Entry, FeedItem]], fmt: str = fmt) -> None:
-            write_items(fmt, [item for _, item in batch])
+            into = texts.setdefault(fmt, {}) if texts is not None else None
+            write_items(fmt, [item for _, item in batch], into)
 
         todo = [pair for pair in items if checks is None or not checks.known(fmt, pair[1])]
         for index, exc in isolate(todo, attempt).items():
@@ -93,14 +96,16 @@ def iter_feed_documents(
     if not catalog.formats or not catalog.scopes:
         return
     made: dict[str, FeedItem] = {}
-    catalog, _, found = checked_catalog(catalog, bodies, made, checks)
+    # Each item's text as the check wrote it, for the feeds: written once per format.
+    texts: dict[str, dict[str, bytes]] = {}
+    catalog, _, found = checked_catalog(catalog, bodies, made, checks, texts)
     problems.extend(found)
 
     def feed_failed(path: str, exc: Exception) -> None:  # not one entry's fault: left out
         message = f"openwork could not write this feed: {describe_exception(exc)}"
         problems.append(Problem(path, 1, "error", message))
 
-    yield from iter_feed_files(catalog, bodies, feed_failed, made)
+    yield from iter_feed_files(catalog, bodies, feed_failed, made, texts)
 
 
 def feed_documents(

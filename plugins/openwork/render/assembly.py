@@ -85,7 +85,9 @@ class ListingParts:
     searchable: str = ""
 
     def for_search(self) -> str:
-        self.searchable = unstash(self.html, self.stash, searchable_only=True)
+        # Blocks marked data-search-exclude are left out whole; so are such elements inside
+        # other blocks (an index page's lists under their counts, the status page's charts).
+        self.searchable = searchable_html(unstash(self.html, self.stash, searchable_only=True))
         return self.searchable
 
     def in_full(self) -> str:

@@ -40,6 +40,8 @@ def rewrite_links(markdown: str, source_path: str, page_src: str, pages: Mapping
         rel = posixpath.relpath(found, posixpath.dirname(page_src) or ".")
         return f"{match.group(1)}{rel}{match.group('rest') or ''}"
 
+    if "](" not in markdown:  # no inline link at all: most entries (the scan costs more)
+        return markdown
     return _LINK.sub(repl, markdown)
 
 

@@ -14,28 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-_BUILT_IN = (
-    *("abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code"),
-    *("footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists"),
-    *("smarty", "tables", "toc", "wikilinks"),
-)
-_PYMDOWNX = (
-    *("arithmatex", "betterem", "blocks.admonition", "blocks.definition", "blocks.details"),
-    *("blocks.html", "blocks.tab", "caret", "critic", "details", "emoji", "escapeall", "extra"),
-    *("fancylists", "highlight", "inlinehilite", "keys", "magiclink", "mark", "progressbar"),
-    *("saneheaders", "smartsymbols", "striphtml", "superfences", "tabbed", "tasklist", "tilde"),
-)
-# Extensions whose output depends only on the page's Markdown and their settings. Anything
-# else (pymdownx.snippets and pymdownx.b64 read other files; an unknown extension might) turns
-# the cache off: every page is converted, as MkDocs does.
-_PURE = frozenset(
-    {
-        *(f"{prefix}{name}" for prefix in ("", "markdown.extensions.") for name in _BUILT_IN),
-        *(f"pymdownx.{name}" for name in _PYMDOWNX),
-        "material.extensions.emoji",
-        "materialx.emoji",
-    }
-)
+from openwork.shared_markdown import PAGE_ALONE
+
 _LOGGER = "mkdocs"  # MkDocs reports a page's links under mkdocs.structure.pages
 
 
@@ -76,6 +56,7 @@ class Conversions:
     _settings: object = None
     _files: Files | None = None
     _pending: dict[str, _Capture] = field(default_factory=dict)
+    _restores: dict[str, Any] = field(default_factory=dict)  # this build's, by src_uri
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """At on_files' end: a change in what conversion depends on besides each page's
@@ -83,9 +64,10 @@ class Conversions:
         files links resolve against) forgets every kept page."""
         self.converted = self.reused = 0
         self._files = files
+        self._restores.clear()
         self.forget_pending()
         names = [str(name) for name in config.markdown_extensions]
-        self.unsafe = tuple(name for name in names if name not in _PURE)
+        self.unsafe = tuple(name for name in names if name not in PAGE_ALONE)
         settings = (
             repr(names),
             repr(config.mdx_configs),
@@ -107,7 +89,8 @@ class Conversions:
         kept = self._kept.get(src)
         if kept is not None and kept.markdown == markdown:
             # This page only: its `render` restores instead of converting.
-            page.render = lambda config, files: self._restore(page, kept)  # type: ignore[method-assign]
+            restore = self._restores[src] = lambda config, files: self._restore(page, kept)
+            page.render = restore  # type: ignore[method-assign]
             return
         capture = _Capture()
         logging.getLogger(_LOGGER).addHandler(capture)
@@ -115,8 +98,10 @@ class Conversions:
 
     def after(self, page: Page) -> None:
         """Before any plugin's on_page_content: keep what Python-Markdown made."""
-        if "render" in vars(page):
-            del page.render  # the class's own again, for anything after this build
+        restore = self._restores.pop(page.file.src_uri, None)
+        if restore is not None:
+            if vars(page).get("render") is restore:
+                del page.render  # the class's own again, for anything after this build
             self.reused += 1
             return
         capture = self._pending.pop(page.file.src_uri, None)
