@@ -354,7 +354,10 @@ _SIMPLE_VALUES = st.sampled_from(
     ["x", "a b", "a  b", "2026-11-20", "yes", "No", "null", "Null", "True", "1", "012", "0x1F",
      "0o17", "1.5", "1e3", "1_000", "a/b", "a@b", "a+b", "a - b", "a -b", "a.", "x_y", "[a, b]",
      "[]", "[a, 2026-01-01, yes, 3]", '"q"', '"a: b # c"', "'s'", '""', "''", "\"a'b\"",
-     "'\\\\n'", "SEV4", "2019-W52", "190"]
+     "'\\\\n'", "SEV4", "2019-W52", "190", "Café team", "Zoë", "日本語", "a\xa0", "\xa0a",
+     "a\u3000b",
+     '"Week 52 — the release’s end…"', "'it’s'", "[Zoë, Ødegaard]", '"\U0001f600"', "a\u2028b",
+     '"a\u2029b"', "\ufeffx", "x\x85y", "é: x", "“q”"]
 )  # fmt: skip
 _ANY_VALUE = st.one_of(_SIMPLE_VALUES, _SIMPLE_VALUES, st.sampled_from(_FM_VALUES))
 

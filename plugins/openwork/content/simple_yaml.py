@@ -1,7 +1,7 @@
 """The usual front matter read line by line, without libyaml's tree of nodes: a third of
 reading a file went on it.
 
-Only the simplest YAML is read here, ASCII throughout: `field: value` lines whose value is
+Only the simplest YAML is read here: `field: value` lines (ASCII field names) whose value is
 empty, a plain word or phrase (letters, digits, spaces and `._/@+-`), a quoted text without
 escapes, or a one-line list of plain words (`[a, b]`); and a field with a block list under it,
 each item a value or a small mapping of such fields (`  - action: ...` with `    owner: ...`
@@ -22,8 +22,12 @@ from openwork.content.yaml_read import _STR, Path_, _Loader, _resolved, _written
 from openwork.problems import Problem
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_PLAIN = r"[A-Za-z0-9](?:[A-Za-z0-9 ._/@+-]*[A-Za-z0-9._/@+-])?"
-_QUOTED = r'"[ !#-\[\]-~]*"|' + r"'[ -&(-~]*'"  # printable, without the quote or a backslash
+# Letters and signs past ASCII that YAML reads as printable text: not its line breaks (U+2028,
+# U+2029) nor the byte order mark; the read stage has dropped control characters already.
+_WIDE = "\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_PLAIN = rf"[A-Za-z0-9{_WIDE}](?:[A-Za-z0-9 ._/@+{_WIDE}-]*[A-Za-z0-9._/@+{_WIDE}-])?"
+# Printable, without the quote or a backslash.
+_QUOTED = rf'"[ !#-\[\]-~{_WIDE}]*"|' + rf"'[ -&(-~{_WIDE}]*'"
 _LIST = rf"\[(?:{_PLAIN}(?:, {_PLAIN})*)?\]"
 _VALUE = rf"{_QUOTED}|{_LIST}|{_PLAIN}"
 _FIELD = re.compile(rf"({_KEY}):(?: ({_VALUE}))?")
@@ -43,7 +47,7 @@ def read_simple(
 ) -> tuple[dict[str, Any], dict[Path_, int], list[Problem]] | None:
     """(data, the line of each field and item, warnings), or None when `text` is not the
     simplest YAML."""
-    if not text.isascii() or "\r" in text or "\t" in text:
+    if "\r" in text or "\t" in text:
         return None
     try:
         return _read(text, rel_path, first_line)
