@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +80,23 @@ def mkdocs_build(
     finally:
         logger.removeHandler(handler)
     return Built(site_dir, handler.messages)
+
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def mkdocs_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs` command (a separate process, as a writer's shell would), with its
+    output captured as text and MkDocs' 2.0 notice turned off."""
+    return subprocess.run(
+        [str(MKDOCS), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+        check=False,
+    )
 
 
 def build_and_check(root: Path, site_dir: Path) -> tuple[list[str], list[str], int]:

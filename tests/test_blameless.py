@@ -285,11 +285,12 @@ _WORDS = st.sampled_from(
      "its", "Sam's", "blame", "git", "blaming", "lazy", "loading", "sloppy", "failed", "to",
      "faıled", "ſimply", "obviouſly", "K", "İf", "only", "did", "not", "bother", "Amara",
      "amara", "Example", "Zoë", "Ødegaard", "root", "cause", "`code`", "<!--", "-->", "\n",
-     "\n\n", "    ", " ", "-", "\"", "“", "”", "’", "[x](y)", "http://a.b/c"]
+     "\n\n", "    ", " ", "-", "\"", "“", "”", "’", "[x](y)", "http://a.b/c", "sloppiness",
+     "shouldnt", "shouldn’t", "not", "SLOPPY", "ShOuLd", "`should`", "<!-- sloppy -->"]
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_WORDS, max_size=40), st.booleans(), st.booleans())
 def test_phrases_left_out_of_the_search_for_a_text_change_nothing_found(
     words: list[str], field: bool, names: bool

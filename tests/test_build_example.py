@@ -4,10 +4,7 @@ reported as MkDocs warnings (so --strict fails) without a traceback, entries out
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
@@ -20,7 +17,7 @@ from openwork.content import read_content
 from openwork.content.reader import ReadResult
 from openwork.options import load_options
 
-from tests.builder import MINIMAL_MKDOCS, REPO, Built, mkdocs_build, write_tree
+from tests.builder import MINIMAL_MKDOCS, REPO, Built, mkdocs_build, mkdocs_cli, write_tree
 from tests.reading import EXPERIMENT, INCIDENT, WEEKNOTE, md
 
 CANARIES = (
@@ -152,22 +149,8 @@ def test_a_bad_entry_is_skipped_and_reported_and_the_rest_builds(tmp_path: Path)
 
 def test_mkdocs_build_strict_fails_on_bad_content_without_a_traceback(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "src", BAD_SITE)
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    run = subprocess.run(
-        [
-            str(mkdocs),
-            "build",
-            "--strict",
-            "-f",
-            str(root / "mkdocs.yml"),
-            "-d",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-        check=False,
+    run = mkdocs_cli(
+        "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "out")
     )
     output = run.stdout + run.stderr
     assert run.returncode != 0
@@ -179,22 +162,8 @@ def test_mkdocs_build_strict_fails_on_bad_content_without_a_traceback(tmp_path: 
 def test_mkdocs_build_strict_passes_once_the_content_is_fixed(tmp_path: Path) -> None:
     good = {k: v for k, v in BAD_SITE.items() if not k.startswith("incidents/")}
     root = write_tree(tmp_path / "src", good)
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    run = subprocess.run(
-        [
-            str(mkdocs),
-            "build",
-            "--strict",
-            "-f",
-            str(root / "mkdocs.yml"),
-            "-d",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-        check=False,
+    run = mkdocs_cli(
+        "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "out")
     )
     assert run.returncode == 0, run.stderr
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +9,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from openwork.cli.app import main
 
-from tests.builder import MINIMAL_MKDOCS, mkdocs_build, write_tree
+from tests.builder import MINIMAL_MKDOCS, mkdocs_build, mkdocs_cli, write_tree
 from tests.reading import INCIDENT, WEEKNOTE, md
 
 CLEAN = {"weeknotes/2026-W47-platform.md": md(WEEKNOTE + "title: A clean week")}
@@ -62,15 +59,7 @@ def test_check_strict_and_build_strict_agree(
 
 def test_the_build_log_says_each_level_once(tmp_path: Path) -> None:
     root = _site(tmp_path, {**ERROR, **WARNING_ONLY})
-    run = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "-f", str(root / "mkdocs.yml")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-        check=False,
-    )
+    run = mkdocs_cli("build", "-f", str(root / "mkdocs.yml"), cwd=tmp_path)
     log = run.stderr
     assert run.returncode == 0, log
     lines = [line for line in log.splitlines() if "openwork: " in line]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 MAX_SLUG_BYTES = 200  # file systems refuse names over 255 bytes; '.md', '.xml' and '-2' fit
@@ -29,6 +30,8 @@ def too_long(text: str) -> bool:
     return len(_whole_slug(text).encode()) > MAX_SLUG_BYTES
 
 
+# A site writes the same few hundred team, author and tag names in every file.
+@lru_cache(maxsize=4096)
 def _whole_slug(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     return _NON_WORD.sub("-", text.replace("_", "-")).strip("-")

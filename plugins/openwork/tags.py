@@ -7,7 +7,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from openwork.forked import quick_pickling
 from openwork.slugs import slugify
 from openwork.suggest import nearest
 
@@ -16,12 +18,14 @@ _SPACE = re.compile(r"\s+")
 RESERVED_TAG_SLUGS = frozenset({"index"})
 
 
+@lru_cache(maxsize=4096)  # the same few hundred tags in every file
 def normalise(text: str) -> str:
     """Trimmed, case-folded, inner whitespace to '-': 'Open  Data' -> 'open-data'."""
     text = unicodedata.normalize("NFC", text).strip().casefold()
     return _SPACE.sub("-", text)
 
 
+@lru_cache(maxsize=4096)
 def tidy(text: str) -> str:
     """How a writer's spelling is shown: trimmed, inner whitespace as one space."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).strip())
@@ -32,6 +36,7 @@ def base_slug(name: str) -> str:
     return slugify(name) or "tag"
 
 
+@quick_pickling  # with the entries that hold them (openwork/forked.py)
 @dataclass(frozen=True, slots=True)
 class Tag:
     """A tag: `name` is the normalised key, `display` how it was written.

@@ -43,16 +43,26 @@ def relative_url(target: str, base: str) -> str:
     Segment by segment rather than with `posixpath.relpath`: a site makes tens of thousands
     of these links, and generated URLs hold no '.' or '..' segments to normalise."""
     here = _folder(base)
-    there = [part for part in target.split("/") if part]
-    if "." in there or ".." in there:
-        there = [p for p in posixpath.normpath("/" + target).split("/") if p]
+    there = _segments(target)
     shared = 0
-    while shared < len(here) and shared < len(there) and here[shared] == there[shared]:
+    for mine, theirs in zip(here, there, strict=False):
+        if mine != theirs:
+            break
         shared += 1
-    rel = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
+    rel = "/".join(("..",) * (len(here) - shared) + there[shared:]) or "."
     if target.endswith("/") or not target:
         return "./" if rel == "." else rel + "/"
     return rel
+
+
+@lru_cache(maxsize=65536)
+def _segments(url: str) -> tuple[str, ...]:
+    """The segments of site URL `url`, '.' and '..' resolved: each page is linked to from
+    many others (tests/test_read_fast_paths.py compares with segmenting every time)."""
+    parts = tuple(part for part in url.split("/") if part)
+    if "." in parts or ".." in parts:
+        parts = tuple(p for p in posixpath.normpath("/" + url).split("/") if p)
+    return parts
 
 
 @lru_cache(maxsize=4096)

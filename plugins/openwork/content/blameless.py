@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from openwork.content.markdown_scan import blank, scan
-from openwork.content.phrase_letters import Part, lowered, needed
+from openwork.content.phrase_letters import Part, lowered, needs_any
 from openwork.content.schemas import IncidentMeta
 from openwork.options import BlamelessOptions
 from openwork.problems import Problem
@@ -194,18 +194,23 @@ class Rules:
         names = [self._part(n, NAME, p, any_case) for n, p, any_case in _name_patterns(people)]
         self._names = tuple(names)
         self._compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        self._needs = {  # every run of letters the phrases (or the names) need, once each
+            id(parts): frozenset(n for part in parts for n in part.needs or ())
+            for parts in (self._phrases, self._names)
+        }
 
     def _part(self, label: str, family: Family, pattern: str, any_case: bool) -> Part:
         name = f"g{len(self._groups)}"
         self._groups[name] = (label, family)
         whole = f"(?i:{pattern})" if any_case else pattern
-        return Part(f"(?P<{name}>{whole})", needed(pattern))
+        return Part(f"(?P<{name}>{whole})", needs_any(pattern))
 
     def _regex(self, parts: tuple[Part, ...], letters: str) -> re.Pattern[str] | None:
         """One regex of the phrases that can be in the text: a phrase whose letters are not
         there cannot match anywhere, so leaving it out changes no match (and a text with
         none of them is not searched at all, which is most of them)."""
-        kept = tuple(p.regex for p in parts if p.needs is None or p.needs in letters)
+        held = {n for n in self._needs[id(parts)] if n in letters}  # each looked for once
+        kept = tuple(p.regex for p in parts if p.needs is None or not held.isdisjoint(p.needs))
         if kept not in self._compiled:
             self._compiled[kept] = _compile(list(kept))
         return self._compiled[kept]
@@ -217,11 +222,16 @@ class Rules:
     def find(self, passage: Passage) -> list[Finding]:
         """Every blaming phrase in the passage's prose, once per phrase and line."""
         text = passage.text.translate(_APOSTROPHES)
+        kinds = [self._phrases, self._names] if passage.names else [self._phrases]
+        # Masking only blanks characters out, so a phrase whose letters the text lacks is
+        # not in its prose either: a text without any phrase's letters is not masked at all.
+        letters = lowered(text)
+        if all(self._regex(parts, letters) is None for parts in kinds):
+            return []
         prose = mask_markdown(text) if passage.field is None else mask_inline(text)
         found: list[Finding] = []
         seen: set[tuple[int, str]] = set()
         letters = lowered(prose)
-        kinds = [self._phrases, self._names] if passage.names else [self._phrases]
         for regex in (self._regex(parts, letters) for parts in kinds):
             if regex is None:
                 continue
@@ -291,17 +301,25 @@ _QUOTES = (
 )
 
 
+# Each with what every match of it holds: a text without that is not searched (most fields).
+_MASKED = ((_REF_DEFINITION, "]:"), (_LINK_TARGET, "]"), (_URL, ":"), (_TAG, "<"))
+_MASKED += tuple(zip(_QUOTES, ('"', "“", "„"), strict=True))
+
+
 def _mask_rest(text: str) -> str:
     """Blank out link targets, URLs, HTML tags and quoted speech."""
-    for regex in (_REF_DEFINITION, _LINK_TARGET, _URL, _TAG, *_QUOTES):
-        text = blank(text, (m.span() for m in regex.finditer(text)))
+    for regex, held in _MASKED:
+        if held in text:
+            text = blank(text, (m.span() for m in regex.finditer(text)))
     return text
 
 
 def mask_inline(text: str) -> str:
     """A field's text: code spans, comments, URLs, HTML tags and quoted speech blanked out."""
-    found = scan(text, blocks=False)
-    return _mask_rest(blank(text, [*found.inline, *found.comments]))
+    if "`" in text or "<!--" in text:  # else no code span or comment to find
+        found = scan(text, blocks=False)
+        text = blank(text, [*found.inline, *found.comments])
+    return _mask_rest(text)
 
 
 def mask_markdown(text: str) -> str:

@@ -41,10 +41,11 @@ def find_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Fou
             defaults.update(own)
             origin.update({key: (rel_meta, lines.get((key,), 1)) for key in own})
         inherited[here] = (defaults, origin)
+        rel_dir = here.relative_to(root).as_posix()  # once per folder, not per file
+        prefix = "" if rel_dir == "." else f"{rel_dir}/"
         for name in sorted(filenames):
             if name.endswith(MARKDOWN) and not name.startswith((".", "_")):
-                abs_path = here / name
-                yield Found(abs_path, abs_path.relative_to(root).as_posix(), defaults, origin)
+                yield Found(here / name, prefix + name, defaults, origin)
 
 
 def _read_meta(

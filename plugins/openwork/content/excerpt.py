@@ -12,6 +12,7 @@ _HTML = re.compile(r"<[^>]+>")
 _MARKS = re.compile(r"(\*\*|__|\*|`)")
 _SKIP = ("#", "|", "```", "~~~", "!!!", "???", ">", "<!--", "- ", "* ", "1. ", "---", "[TOC]")
 _BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
 
 MAX_CHARS = 300
 HEAD_CHARS = 500  # the part of a body read first: its first paragraph is nearly always there
@@ -36,16 +37,24 @@ def first_paragraph(body: str, head: int = HEAD_CHARS) -> str:
 
 
 def _first_in(body: str) -> str:
-    found = scan(body)
-    prose = blank(body, [*found.blocks, *found.quotes, *found.comments])
-    for block in re.split(r"\n\s*\n", prose.strip()):
+    # Each step is skipped when its text lacks what every match holds: code and quotes a
+    # '`', '~' or '>', comments '<!--', tags '<', links '[', marks '*', '_' or '`'.
+    if "`" in body or "~" in body or ">" in body or "<!--" in body:
+        found = scan(body)
+        prose = blank(body, [*found.blocks, *found.quotes, *found.comments])
+    else:
+        prose = body
+    for block in _PARAGRAPHS.split(prose.strip()):
         text = block.strip()
         if not text or text.startswith(_SKIP):
             continue
-        text = _LINK.sub(r"\1", text)
-        text = _REF_LINK.sub(r"\1", text)
-        text = _HTML.sub("", text)
-        text = _MARKS.sub("", text)
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+            text = _REF_LINK.sub(r"\1", text)
+        if "<" in text:
+            text = _HTML.sub("", text)
+        if "*" in text or "_" in text or "`" in text:
+            text = _MARKS.sub("", text)
         text = " ".join(text.split())
         if text:
             return shorten(text)

@@ -105,6 +105,8 @@ MARKER_FIELDS = frozenset({"excerpt_separator"})
 
 def comment_openers(value: Any, loc: Path_ = ()) -> Iterator[Path_]:
     """The location of every text in `value` that holds '<!--' (not in MARKER_FIELDS)."""
+    if "<!--" not in repr(value):  # Python writes a text's '<!--' as it is: none to find
+        return
     if isinstance(value, dict) and not loc:
         value = {k: v for k, v in value.items() if k not in MARKER_FIELDS}
     stack: list[tuple[Any, Path_]] = [(value, loc)]

@@ -14,10 +14,12 @@ from openwork.content.schemas import (
     Metric,
     TimelineEvent,
 )
+from openwork.forked import quick_pickling
 from openwork.slugs import slugify
 from openwork.tags import Tag
 
 
+@quick_pickling  # entries are sent from forked processes (openwork check)
 @dataclass(frozen=True, slots=True)
 class Author:
     """A person, from authors.yml or named in front matter."""
@@ -29,12 +31,14 @@ class Author:
     avatar: str | None = None
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Amendment:
     at: datetime
     note: str
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True, eq=False)
 class Entry:
     """One published (or draft) weeknote, experiment or incident report."""

@@ -12,7 +12,76 @@ class Part:
     """One phrase's part of the regex, and letters every match of it holds (lower case)."""
 
     regex: str
-    needs: str | None  # None: no letters it must hold are known, so it is always searched
+    # Every match holds one of these; None: none are known, so it is always searched.
+    needs: tuple[str, ...] | None
+
+
+def needs_any(pattern: str) -> tuple[str, ...] | None:
+    """Runs of ASCII letters one of which every match of `pattern` holds (lower-cased): its
+    top level's longest run (`needed`); for an alternation, one run of each alternative; else
+    those of a group that must match (`(?:should not|shouldn't)`); None when not known."""
+    alternatives, groups = _top_level(pattern)
+    if len(alternatives) > 1:
+        found: list[str] = []
+        for alternative in alternatives:
+            runs = needs_any(alternative)
+            if runs is None:
+                return None
+            found.extend(runs)
+        return tuple(dict.fromkeys(found))
+    run = needed(pattern)
+    if run is not None:
+        return (run,)
+    for inner in groups:
+        runs = needs_any(inner)
+        if runs is not None:
+            return runs
+    return None
+
+
+def _top_level(pattern: str) -> tuple[list[str], list[str]]:
+    """`pattern`'s alternatives (split at a top-level '|'), and the contents of its
+    top-level groups that every match goes through (not lookarounds, not optional)."""
+    alternatives: list[str] = []
+    groups: list[str] = []
+    depth, start, opened, at = 0, 0, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at = _class_end(pattern, at)
+            continue
+        if char == "(":
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and pattern[at + 1 : at + 2] not in ("?", "*", "{"):
+                inner = _group_body(pattern[opened + 1 : at])
+                if inner is not None:
+                    groups.append(inner)
+        elif char == "|" and depth == 0:
+            alternatives.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    alternatives.append(pattern[start:])
+    return alternatives, groups
+
+
+def _group_body(inside: str) -> str | None:
+    """What a group `(inside)` matches, without its `?:`, `?P<name>` or `?i:`; None for a
+    lookaround, a back-reference or a group of flags alone."""
+    if not inside.startswith("?"):
+        return inside
+    if inside.startswith("?P<") and ">" in inside:
+        return inside[inside.index(">") + 1 :]
+    flags, colon, body = inside[1:].partition(":")
+    if colon and (not flags or flags.isalpha()):
+        return body
+    return None
 
 
 def needed(pattern: str) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import frontmatter
 
+from openwork.content.simple_yaml import read_simple
 from openwork.content.text import read_text
 from openwork.content.yaml_read import Path_, parse_yaml
 from openwork.problems import Problem
@@ -63,7 +64,7 @@ def read_source(abs_path: Path, rel_path: str) -> Source | Problem:
     # '---', so count lines from where each part really starts in the text.
     fm_start = text.count("\n", 0, text.index(fm_text)) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    parsed = parse_yaml(fm_text, rel_path, fm_start)
+    parsed = read_simple(fm_text, rel_path, fm_start) or parse_yaml(fm_text, rel_path, fm_start)
     if isinstance(parsed, Problem):
         return parsed
     data, lines, problems = parsed

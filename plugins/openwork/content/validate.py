@@ -121,9 +121,14 @@ def validate_model(
     return meta
 
 
+@cache
+def _fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(model.model_fields)  # asked of every file and nested item: made once
+
+
 def _misspellings(model: type[BaseModel], data: dict[str, Any], loc: Path_) -> dict[Path_, str]:
     """Keys that look like a misspelt known field: {intended field's loc: key as written}."""
-    known = set(model.model_fields)
+    known = _fields(model)
     found: dict[Path_, str] = {}
     for key in data:
         if key in known:

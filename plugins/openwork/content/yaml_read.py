@@ -31,6 +31,39 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     5,000 digits, `!!timestamp "next tuesday"`) stays text: the field's check then says at
     its line what was expected."""
 
+    # libyaml's composer asks these of every node. Safe YAML has no path resolvers, so the
+    # answers are PyYAML's, given with less work: a third of composing 10,000 front matters
+    # (tests/test_read_fast_paths.py compares them with PyYAML's `resolve`).
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                found = _RESOLVED.get(value)  # field names, dates, teams: asked again and again
+                if found is None:
+                    found = _resolved(value)
+                    if len(_RESOLVED) < _REMEMBERED:
+                        _RESOLVED[value] = found
+                return found
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+def _resolved(value: str) -> str:
+    """The tag of a plain scalar as written (`true`, `3`, `2026-11-20`, `text`)."""
+    for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+        if regexp.match(value):
+            return tag
+    return _STR
+
+
+_RESOLVED: dict[str, str] = {}
+_REMEMBERED = 50_000  # plain scalars whose tag is kept (a few MB at most)
+
 
 def _or_text(construct: Any, sexagesimal: bool = False) -> Any:
     def constructor(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
@@ -53,6 +86,14 @@ _Loader.add_constructor(
     "tag:yaml.org,2002:float", _or_text(yaml.SafeLoader.construct_yaml_float, True)
 )
 _Loader.add_constructor("tag:yaml.org,2002:bool", _or_text(yaml.SafeLoader.construct_yaml_bool))
+
+assert not _Loader.yaml_path_resolvers  # what `_Loader.resolve` leaves out
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT = {
+    first: (*resolvers, *_WILDCARD)
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -169,8 +210,9 @@ def parse_yaml(
         return composed
     node, loader, problems = composed
     # Parse once: the node tree gives the lines, and the data is constructed from it.
+    lines: dict[Path_, int] = {}
     try:
-        data = _construct(loader, node, text) if node is not None else {}
+        data, lines = _read_tree(loader, node, text, first_line, rel_path, problems)
     except yaml.MarkedYAMLError as exc:  # an unknown tag (!!python/...), an unhashable key
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -195,9 +237,6 @@ def parse_yaml(
             f"{what} must be 'field: value' lines, found "
             + ("a list" if isinstance(data, list) else f"the value '{data}'"),
         )
-    lines: dict[Path_, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        _walk(node, (), first_line, lines, problems, rel_path, set())
     return {str(k): v for k, v in data.items()}, lines, problems
 
 
@@ -209,6 +248,83 @@ _PLAIN = frozenset(
 
 class _NotPlain(Exception):
     """A tree with something other than maps, lists and plain scalars."""
+
+
+def _read_tree(
+    loader: _Loader,
+    node: yaml.Node | None,
+    text: str,
+    first_line: int,
+    rel_path: str,
+    problems: list[Problem],
+) -> tuple[Any, dict[Path_, int]]:
+    """The value of `node`, and the line of every key and list item of a mapping (a warning
+    for each key written twice added to `problems`): in one pass for the usual front matter
+    (maps, lists and plain values, no aliases), else PyYAML's constructor and then a walk."""
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return {}, lines
+    if "*" not in text and isinstance(node, yaml.MappingNode):
+        found: list[Problem] = []
+        try:
+            data = _plain_walk(loader, node, (), first_line, lines, found, rel_path)
+        except _NotPlain:
+            lines = {}
+        else:
+            problems.extend(found)
+            return data, lines
+    data = _construct(loader, node, text)
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        _walk(node, (), first_line, lines, problems, rel_path, set())
+    return data, lines
+
+
+def _plain_walk(
+    loader: _Loader,
+    node: yaml.Node,
+    loc: Path_,
+    first_line: int,
+    lines: dict[Path_, int],
+    problems: list[Problem],
+    rel_path: str,
+) -> Any:
+    """`_plain` and `_walk` at once (tests/test_read_fast_paths.py compares them)."""
+    if isinstance(node, yaml.ScalarNode):
+        return _plain(loader, node)
+    tag = node.tag
+    walk = len(loc) <= _DEEPEST  # as `_walk`: the lines of this node's keys and items
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        items: list[Any] = []
+        for index, item in enumerate(node.value):
+            here = (*loc, index)
+            if walk:
+                lines[here] = first_line + item.start_mark.line
+            items.append(_plain_walk(loader, item, here, first_line, lines, problems, rel_path))
+        return items
+    if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        out: dict[Any, Any] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN:
+                raise _NotPlain
+            key = str(key_node.value)
+            here = (*loc, key)
+            if walk:
+                line = first_line + key_node.start_mark.line
+                if key in seen:
+                    problems.append(_written_twice(rel_path, line, key))
+                seen.add(key)
+                lines[here] = line
+            value = _plain_walk(loader, value_node, here, first_line, lines, problems, rel_path)
+            out[_plain(loader, key_node)] = value
+        return out
+    raise _NotPlain
+
+
+def _written_twice(rel_path: str, line: int, key: str) -> Problem:
+    return Problem(
+        rel_path, line, "warning", f"field '{key}' is written twice: the last one is used"
+    )
 
 
 def _construct(loader: _Loader, node: yaml.Node, text: str) -> Any:
@@ -264,14 +380,7 @@ def _walk(
             here = (*loc, key)
             line = first_line + key_node.start_mark.line
             if key in seen:
-                problems.append(
-                    Problem(
-                        rel_path,
-                        line,
-                        "warning",
-                        f"field '{key}' is written twice: the last one is used",
-                    )
-                )
+                problems.append(_written_twice(rel_path, line, key))
             seen.add(key)
             lines[here] = line
             _walk(value_node, here, first_line, lines, problems, rel_path, walked)

@@ -5,7 +5,7 @@ forked processes when the site is large enough to gain from it (openwork/forked.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
@@ -39,6 +39,38 @@ def failures(
     found: dict[str, Problem] = {}
     for part in in_chunks(items, attempt, count, chunk):
         found.update(part)
+    return found
+
+
+Stage = tuple[Sequence[Any], Callable[[Sequence[Any]], dict[str, Problem]]]
+
+
+def failures_together(
+    stages: Sequence[Stage], jobs: int | None, meanwhile: Callable[[], object]
+) -> list[dict[str, Problem]]:
+    """Each stage's failures (its `attempt` over its items), and `meanwhile` done as well.
+
+    In a build, one stage after the other, then `meanwhile`. In a check, the chunks of every
+    stage wait in one queue, so that no process waits for the others between stages, and
+    this process does `meanwhile` (work the stages do not need) while the others start."""
+    count = shares_for(jobs, max((len(items) for items, _ in stages), default=0))
+    if count == 1:
+        found = [attempt(items) if items else {} for items, attempt in stages]
+        meanwhile()
+        return found
+    work = [
+        (number, items[i : i + CHUNK])
+        for number, (items, _) in enumerate(stages)
+        for i in range(0, len(items), CHUNK)
+    ]
+
+    def attempt(part: Sequence[tuple[int, Sequence[Any]]]) -> list[tuple[int, dict]]:
+        return [(number, stages[number][1](chunk)) for number, chunk in part]
+
+    found = [{} for _ in stages]
+    for part in in_chunks(work, attempt, count, 1, first=meanwhile):
+        for number, failed in part:
+            found[number].update(failed)
     return found
 
 

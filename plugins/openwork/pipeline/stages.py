@@ -20,7 +20,13 @@ from openwork.index.metrics import incident_metrics
 from openwork.index.site import Site, build_site
 from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, page_problem
-from openwork.pipeline.check_work import after_the_pages, failures, render_pages, try_each
+from openwork.pipeline.check_work import (
+    after_the_pages,
+    failures,
+    failures_together,
+    render_pages,
+    try_each,
+)
 from openwork.pipeline.feed_boundary import checked_catalog
 from openwork.pipeline.kept import Kept
 from openwork.pipeline.recorded import RenderMemo
@@ -269,32 +275,46 @@ def _render_round(
     check_jobs: int | None = None,
 ) -> tuple[FeedCatalog | None, dict[str, EntryPage]]:
     """Each entry's page, its place in a listing, its charts and its feed item, each tried
-    on its own: what fails is added to `failed`."""
+    on its own: what fails is added to `failed` (in that order of stages)."""
     memo = kept.entry_pages if kept else None
-    entry_pages = _entry_pages(site, renderer, failed, memo, check_jobs)
+    pages: dict[str, EntryPage] = {}
+    page = _entry_page_attempt(site, renderer, pages, memo, keep=check_jobs is None)
     item = lambda batch: entry_list_item(site, renderer, list(batch))  # noqa: E731
-    _try_each(site.entries, item, "render", failed, check_jobs)
-    _try_each(site.kind_entries("incident"), lambda batch: _charts(site, batch), "chart", failed)
-    catalog = _catalog(site, renderer, settings)
-    if catalog is not None:
-        markdown = settings.feed_bodies_from_markdown
-        bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
-        checks = kept.feed_checks if kept else None
-        catalog, bad, feed_problems = checked_catalog(catalog, bodies, checks=checks)
-        for entry, problem in zip(bad, feed_problems, strict=True):
-            failed.setdefault(entry.id, problem)
-    return catalog, entry_pages
+    chart = try_each(lambda batch: _charts(site, batch), "chart")
+    later: list[dict[str, Problem]] = []  # the charts' and the feed items' failures
+    made: list[FeedCatalog | None] = []
+
+    def charts_and_feeds() -> None:  # in a check, done here while other processes render
+        later.append(failures(site.kind_entries("incident"), chart, None))
+        catalog, feed_failed = _catalog(site, renderer, settings), {}
+        if catalog is not None:
+            markdown = settings.feed_bodies_from_markdown
+            bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
+            checks = kept.feed_checks if kept else None
+            catalog, bad, feed_problems = checked_catalog(catalog, bodies, checks=checks)
+            for entry, problem in zip(bad, feed_problems, strict=True):
+                feed_failed.setdefault(entry.id, problem)
+        made.append(catalog)
+        later.append(feed_failed)
+
+    stages = [(site.entries, page), (site.entries, try_each(item, "render"))]
+    for found in [*failures_together(stages, check_jobs, charts_and_feeds), *later]:
+        for entry_id, problem in found.items():
+            failed.setdefault(entry_id, problem)
+    if check_jobs is not None:  # pages rendered in other processes are not in `pages`
+        pages = {e.src_uri: EntryPage(e, "", "", "") for e in site.entries if e.id not in failed}
+    return made[0], pages
 
 
-def _entry_pages(
+def _entry_page_attempt(
     site: Site,
     renderer: Renderer,
-    failed: dict[str, Problem],
-    memo: RenderMemo[EntryPage] | None = None,
-    check_jobs: int | None = None,
-) -> dict[str, EntryPage]:
-    """Each entry's page; a check keeps none of their texts, only which failed."""
-    pages: dict[str, EntryPage] = {}
+    pages: dict[str, EntryPage],
+    memo: RenderMemo[EntryPage] | None,
+    keep: bool,
+) -> Callable[[Sequence[Entry]], dict[str, Problem]]:
+    """Each entry's page made, into `pages` when `keep` (a check keeps none of their texts);
+    what failed, by entry id."""
 
     def render(entries: Sequence[Entry]) -> dict[str, Problem]:
         found: dict[str, Problem] = {}
@@ -313,27 +333,11 @@ def _entry_pages(
             except Exception as exc:
                 found[entry.id] = entry_problem(entry, "render", exc)
                 continue
-            if check_jobs is None:  # a check's pages are made below, without text
+            if keep:
                 pages[entry.src_uri] = page
         return found
 
-    found = failures(site.entries, render, check_jobs)
-    for entry_id, problem in found.items():
-        failed.setdefault(entry_id, problem)
-    if check_jobs is not None:  # pages rendered in other processes are not in `pages`
-        pages = {e.src_uri: EntryPage(e, "", "", "") for e in site.entries if e.id not in found}
-    return pages
-
-
-def _try_each(
-    entries: Sequence[Entry],
-    attempt: Callable[[Sequence[Entry]], object],
-    stage: str,
-    failed: dict[str, Problem],
-    check_jobs: int | None = None,
-) -> None:
-    for entry_id, problem in failures(entries, try_each(attempt, stage), check_jobs).items():
-        failed.setdefault(entry_id, problem)
+    return render
 
 
 def _charts(site: Site, incidents: Sequence[Entry]) -> None:

@@ -161,15 +161,25 @@ def dashboard_markdown(
 def entry_header(site: Site, renderer: Renderer, entry: Entry) -> str:
     """The metadata card above an entry's body, as HTML."""
     return renderer.render(
-        f"card_{entry.kind}.html", entry.src_uri, entry=entry, **common_context(site)
+        f"card_{entry.kind}.html", entry.src_uri, entry=entry, **_with_m(site, renderer)
     )
 
 
 def entry_footer(site: Site, renderer: Renderer, entry: Entry) -> str:
     """Tags, previous/next, related and referenced-by links below an entry's body, as HTML."""
-    return renderer.render("entry_footer.html", entry.src_uri, entry=entry, **common_context(site))
+    return renderer.render(
+        "entry_footer.html", entry.src_uri, entry=entry, **_with_m(site, renderer)
+    )
 
 
 def entry_list_item(site: Site, renderer: Renderer, entries: list[Entry]) -> str:
     """`entries` as a listing shows them: what the pipeline tries each entry with."""
-    return renderer.render("entry_item.html", "index.md", entries=entries, **common_context(site))
+    return renderer.render(
+        "entry_item.html", "index.md", entries=entries, **_with_m(site, renderer)
+    )
+
+
+def _with_m(site: Site, renderer: Renderer) -> dict[str, Any]:
+    """The common context, and `_macros.html` made once for the site where it can be."""
+    context = common_context(site)
+    return {**context, **renderer.shared_macros(context)}

@@ -16,6 +16,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from openwork.content.dates import human_duration
+from openwork.render.fast_macros import FastMacros
 from openwork.render.list_items import list_items_global
 from openwork.render.reading import reader_filters, spaced
 from openwork.render.template_cache import use_template_cache
@@ -64,11 +65,13 @@ def header_value(value: object) -> Markup:
     or four for the sake of an ellipsis in its description."""
     if isinstance(value, list | tuple):  # e.g. an entry's tags, a YAML list of strings
         return Markup("[" + ", ".join(header_value(v) for v in value) + "]")
-    text = json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)
+    text = _json_string(html.escape(str(value), quote=True))
     return Markup(text if text.isascii() else _NON_ASCII.sub(_yaml_escape, text))
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# `json.dumps(text, ensure_ascii=False)` for a string, without making an encoder each time.
+_json_string = json.encoder.encode_basestring
 
 
 def _yaml_escape(match: re.Match[str]) -> str:
@@ -119,6 +122,8 @@ class Renderer:
         self.env.filters.update(reader_filters())  # readers: week dates, reading time
         self.env.globals["list_items"] = list_items_global(self._macros)
         use_template_cache(self.env)  # compiled once, not on every build
+        self._page = ""  # the page being rendered, for `_page_link`
+        self._shared: tuple[object, Any] | None = None  # (site, its `_macros.html` module)
 
     def forget_list_items(self) -> None:
         """Let go of the list items rendered so far, once the listing pages are made."""
@@ -126,7 +131,33 @@ class Renderer:
 
     def _macros(self, context: Context, extra: dict[str, Any]) -> Any:
         """`_macros.html` as a module seeing `context` (a page's) with `extra` laid over it."""
-        return self.env.get_template("_macros.html").make_module({**context.get_all(), **extra})
+        return self.macros_for({**context.get_all(), **extra}, same_links=True)
+
+    def macros_for(self, context: dict[str, Any], *, same_links: bool = False) -> Any:
+        """`_macros.html` as a module seeing `context`: the package's own with its hottest
+        macros in Python (render/fast_macros.py), or a theme's override as it is.
+        `same_links`: `link` in `context` gives the same on every page (list_items')."""
+        template = self.env.get_template("_macros.html")
+        if not self.is_own("_macros.html"):
+            return template.make_module(context)
+        make = lambda: template.make_module(context)  # noqa: E731
+        return FastMacros(context, self.env.filters, make, same_links=same_links)
+
+    def shared_macros(self, context: dict[str, Any]) -> dict[str, Any]:
+        """`{"m": ...}`: `_macros.html` as a module for the site in `context`, made once and
+        shared by every entry's card, footer and list (importing it `with context` on each
+        render took a fifth of an entry's card). Its `link` makes links relative to whichever
+        page is being rendered. Empty when a theme overrides `_macros.html`: its macros may
+        use anything of the page they are on, so each template imports them itself."""
+        if not self.is_own("_macros.html"):
+            return {}
+        site = context["site"]
+        if self._shared is None or self._shared[0] is not site:
+            self._shared = (site, self.macros_for({**context, "link": self._page_link}))
+        return {"m": self._shared[1]}
+
+    def _page_link(self, target_src_uri: str) -> str:
+        return self.urls.relative(target_src_uri, self._page)
 
     def is_own(self, template: str) -> bool:
         """True when `template` is the package's own, not a theme's override of it."""
@@ -142,7 +173,14 @@ class Renderer:
         def link(target_src_uri: str) -> str:
             return self.urls.relative(target_src_uri, page)
 
-        html = self.env.get_template(template).render(link=link, page_src=page, **context)
+        if "site" in context and "m" not in context and self.is_own("_macros.html"):
+            # The templates' `m` (each imports `_macros.html` only when it is not given).
+            context["m"] = self.macros_for({**context, "link": link, "page_src": page})
+        outer, self._page = self._page, page
+        try:
+            html = self.env.get_template(template).render(link=link, page_src=page, **context)
+        finally:
+            self._page = outer
         if template.startswith("feed_") or not self.spacing:
             return html  # feed items are not search text: their bytes stay as they were
         return spaced(html)  # readers: search text whose cells do not run together
