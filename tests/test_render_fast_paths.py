@@ -232,3 +232,40 @@ def test_listing_templates_that_import_the_macros_themselves_still_render(
     assert not result.renderer.is_own("collection.md")
     pages = {p.src_uri: p.markdown for p in result.pages}
     assert pages == {p.src_uri: p.markdown for p in example_result.pages}
+
+
+def test_an_override_of_the_macros_needs_only_the_macros_it_changes(tmp_path: Path) -> None:
+    # A `_macros.html` holding one macro (or copied from an openwork that had no
+    # `author_links` / `tag_links`) is completed with the package's others: no entry is lost.
+    root = copy_example(tmp_path / "site")
+    plain = run(root, Options(), SETTINGS, now=NOW)
+    folder = root / "overrides" / "openwork"
+    folder.mkdir(parents=True)
+    (folder / "_macros.html").write_text(
+        '{% macro team_link(e) -%}<b class="my-team">{{ e.team }}</b>{%- endmacro %}\n',
+        encoding="utf-8",
+    )
+    settings = SiteSettings(**{**SETTINGS.__dict__, "template_dirs": (folder,)})
+    result = run(root, Options(), settings, now=NOW)
+    assert result.problems == plain.problems
+    assert set(result.entry_pages) == set(plain.entry_pages)
+    for src, page in result.entry_pages.items():
+        before = plain.entry_pages[src].header
+        if page.entry.team:
+            assert '<b class="my-team">' in page.header and 'class="ow-team"' not in page.header
+            before = re.sub(r'<a class="ow-team" href="[^"]*">[^<]*</a>', "", before)
+        # Everything else (author and tag links, badges) is the package's own markup.
+        assert re.sub(r'<b class="my-team">[^<]*</b>', "", page.header) == before
+    listing = next(p.markdown for p in result.pages if p.src_uri == "weeknotes/index.md")
+    assert '<b class="my-team">' in listing and 'class="ow-entry__title"' in listing
+
+
+def test_missing_macros_are_the_package_s_blocks_the_override_lacks() -> None:
+    from openwork.render.macro_loader import missing_macros
+
+    package = (PACKAGE / "_macros.html").read_text(encoding="utf-8")
+    assert missing_macros(package, package) == ""
+    added = missing_macros("{%- macro pager(a, b, c) %}x{% endmacro %}", package)
+    assert "macro pager(" not in added
+    assert "macro team_link(" in added and "macro author_links(" in added
+    assert added.count("endmacro") == added.count("{% macro ") + added.count("{%- macro ")

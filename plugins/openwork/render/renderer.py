@@ -18,6 +18,7 @@ from markupsafe import Markup
 from openwork.content.dates import human_duration
 from openwork.render.fast_macros import FastMacros
 from openwork.render.list_items import list_items_global
+from openwork.render.macro_loader import CompletingLoader
 from openwork.render.reading import reader_filters, spaced
 from openwork.render.template_cache import use_template_cache
 from openwork.urls import PageUrls
@@ -94,13 +95,14 @@ class Renderer:
     """Renders package templates, or a theme's override from `<custom_dir>/openwork/`."""
 
     def __init__(self, urls: PageUrls, override_dirs: Sequence[Path] = ()) -> None:
+        package = PackageLoader("openwork", "templates")
         loaders: list[Any] = [FileSystemLoader(str(d)) for d in override_dirs]
-        loaders.append(PackageLoader("openwork", "templates"))
+        loaders.append(package)
         self.urls = urls
         self.spacing = True  # False in a check: no one reads what it renders (check-speed)
         self._own: dict[str, bool] = {}
         self.env = Environment(
-            loader=ChoiceLoader(loaders),
+            loader=CompletingLoader(ChoiceLoader(loaders), package, _PACKAGE_TEMPLATES),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
