@@ -73,6 +73,8 @@ def test_search_reads_every_example_entry_as_it_reads_the_whole_page(
         "<div>\n\n  <span>one</span>\n<b>two &lt;three&gt;</b>  </div>",
         '<div><p class="preview">kept tags</p></div>',
         '<div title="a > b">odd quotes</div>',
+        "<div title='say \"hi\"'>quotes in quotes</div>\n<p>kept</p>",
+        '<div data-x="1>an odd quote</div>',
         "<div>a < b</div>",
         "<div><!-- comment --></div>",
         "<div>   </div>",

@@ -18,8 +18,12 @@ import re
 from html import escape, unescape
 
 _TAG = re.compile(r"<[^<>]*>")
-# A tag as openwork's templates write it: its name, then attributes, maybe self-closing.
-_PARTS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?/?)>")
+# A tag as openwork's templates write it: its name, then attributes (quotes closed, so a
+# tag with an odd quote does not match), maybe self-closing.
+_PARTS = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)"
+    r"""((?:\s(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)?/?)>"""
+)
 _HEADING = re.compile(r"<h[1-6][\s/>]", re.IGNORECASE)
 _SPECIAL = re.compile(
     r"<(?:pre|h[1-6]|hx|script|style|object|title|textarea|xmp|iframe|noembed|noframes"
@@ -49,8 +53,6 @@ def card_for_search(card: str) -> str:
     tags = _TAG.findall(head)
     if head.count("<") != len(tags) or head.count(">") != len(tags):
         return card  # a '<' or '>' that is not a tag's own: leave the parsing to the parser
-    if any(tag.count('"') % 2 or tag.count("'") % 2 for tag in tags):
-        return card
     # Without a heading, text after the card's last tag runs on into the body's first text,
     # as one run: kept as it is.
     end = len(head) if heading else head.rfind(">") + 1
