@@ -52,9 +52,21 @@ PAGE_ALONE = frozenset(
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # whose level `Page.render` reads
 
 
+# Before Python-Markdown 3.7, `abbr` added each page's abbreviations to the instance for good
+# (no reset): on a shared instance they would reach every later page.
+_KEEPS_STATE = (
+    frozenset()
+    if markdown.__version_info__ >= (3, 7)
+    else frozenset({"abbr", "markdown.extensions.abbr", "extra", "markdown.extensions.extra"})
+)
+
+
 def page_alone(extensions: list[object]) -> bool:
     """True when every extension is named and known to depend on the page alone."""
-    return all(isinstance(name, str) and name in PAGE_ALONE for name in extensions)
+    return all(
+        isinstance(name, str) and name in PAGE_ALONE and name not in _KEEPS_STATE
+        for name in extensions
+    )
 
 
 class SharedMarkdown:
