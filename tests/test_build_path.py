@@ -102,3 +102,39 @@ def test_search_reads_a_listing_without_the_excluded_lists_inside_its_blocks() -
     searchable = parts.for_search()
     assert '<a href="a/">' not in searchable and "Kept text." in searchable
     assert _sections(searchable) == _sections(parts.in_full())
+
+
+def test_one_entry_s_abbreviations_and_footnotes_never_reach_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.builder import MINIMAL_MKDOCS, write_tree
+    from tests.reading import WEEKNOTE, md
+
+    config = MINIMAL_MKDOCS + "markdown_extensions:\n  - abbr\n  - footnotes\n"
+    assert shared_markdown.page_alone(["toc", "tables", "fenced_code", "abbr", "footnotes"])
+    files = {"mkdocs.yml": config, "docs/index.md": "# Home\n"}
+    for n in range(1, 6):  # the first defines; the others only use the words
+        week = f"2026-11-{10 + n:02d}"
+        body = "The API and a note[^1].\n"
+        if n == 1:
+            body += "\n*[API]: Application Programming Interface\n\n[^1]: The first entry's note.\n"
+        files[f"weeknotes/w{n}.md"] = md(WEEKNOTE.replace("2026-11-20", week), body)
+    root = write_tree(tmp_path / "src", files)
+    made: list[object] = []
+    real = markdown.Markdown
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, **kwargs: object) -> None:
+            made.append(self)
+            super().__init__(**kwargs)
+
+    monkeypatch.setattr(markdown, "Markdown", Counted)
+    built = mkdocs_build(root / "mkdocs.yml", tmp_path / "out")
+    assert len(made) <= 4  # the docs page, the shared instance, a few others: not one an entry
+    first = built.page("weeknotes/w1/")
+    assert '<abbr title="Application Programming Interface">API</abbr>' in first
+    assert "The first entry&rsquo;s note." in first or "The first entry's note." in first
+    for n in range(2, 6):
+        page = built.page(f"weeknotes/w{n}/")
+        assert "The API and a note[^1]." in page
+        assert "<abbr" not in page and "first entry" not in page

@@ -57,7 +57,9 @@ _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # whose level `Page.re
 _KEEPS_STATE = (
     frozenset()
     if markdown.__version_info__ >= (3, 7)
-    else frozenset({"abbr", "markdown.extensions.abbr", "extra", "markdown.extensions.extra"})
+    else frozenset(
+        {"abbr", "markdown.extensions.abbr", "extra", "markdown.extensions.extra", "pymdownx.extra"}
+    )
 )
 
 
