@@ -26,11 +26,8 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_openwork_pages_converted_by_one_instance_are_the_pages_mkdocs_makes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(stages, "datetime", _Frozen)
-    root = copy_example(tmp_path / "src")
+def _count_instances(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every Python-Markdown instance made from now on, in a list that grows."""
     made: list[object] = []
     real = markdown.Markdown
 
@@ -40,6 +37,15 @@ def test_openwork_pages_converted_by_one_instance_are_the_pages_mkdocs_makes(
             super().__init__(**kwargs)
 
     monkeypatch.setattr(markdown, "Markdown", Counted)
+    return made
+
+
+def test_openwork_pages_converted_by_one_instance_are_the_pages_mkdocs_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stages, "datetime", _Frozen)
+    root = copy_example(tmp_path / "src")
+    made = _count_instances(monkeypatch)
     shared = mkdocs_build(root / "mkdocs.yml", tmp_path / "shared")
     with_shared = len(made)
     made.clear()
@@ -120,15 +126,7 @@ def test_one_entry_s_abbreviations_and_footnotes_never_reach_the_next(
             body += "\n*[API]: Application Programming Interface\n\n[^1]: The first entry's note.\n"
         files[f"weeknotes/w{n}.md"] = md(WEEKNOTE.replace("2026-11-20", week), body)
     root = write_tree(tmp_path / "src", files)
-    made: list[object] = []
-    real = markdown.Markdown
-
-    class Counted(real):  # type: ignore[misc, valid-type]
-        def __init__(self, **kwargs: object) -> None:
-            made.append(self)
-            super().__init__(**kwargs)
-
-    monkeypatch.setattr(markdown, "Markdown", Counted)
+    made = _count_instances(monkeypatch)
     built = mkdocs_build(root / "mkdocs.yml", tmp_path / "out")
     assert len(made) <= 4  # the docs page, the shared instance, a few others: not one an entry
     first = built.page("weeknotes/w1/")
