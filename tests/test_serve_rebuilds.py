@@ -32,6 +32,7 @@ OPEN_INCIDENT = md(
     "started: 2026-11-30T09:00:00+00:00\nservices: [parking-permits]\n"
     "impact: Residents could not renew permits.\n"
 )
+MAIN = '{{% extends "base.html" %}}{{% block announce %}}Banner, {} take{{% endblock %}}\n'
 NEW_WEEKNOTE = md("title: Brand new note\ndate: 2026-11-27\nteam: platform\ntags: [hosting]\n")
 
 
@@ -167,6 +168,9 @@ STEPS: dict[str, Callable[[Path], None]] = {
     "delete it": lambda root: (root / "docs/pictures/chart.svg").unlink(),
     "override a template": _override("card, first take"),
     "edit the override": _override("card, second take"),  # no other file changes
+    # Material's own template overridden: MkDocs' theme environment, kept compiled.
+    "override Material's main.html": _write("overrides/main.html", MAIN.format("first")),
+    "edit that override": _write("overrides/main.html", MAIN.format("second")),
     "rename the site": _replace("mkdocs.yml", "site_name: ", "site_name: The "),
     "edit a docs page": lambda root: _edit(root, "docs/about.md", lambda text: text + "\nMore.\n"),
 }
@@ -200,7 +204,9 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
         plugin = rebuild()
         pages = plugin.rebuilds.conversions.converted
         assert pages > 40  # the example is big enough for "only a few" to mean something
+        templates = plugin.rebuilds.theme_templates
         for number, (step, change) in enumerate(STEPS.items()):
+            compiled = templates.compiled
             change(root)
             plugin = rebuild()
             _clean(root, tmp_path / f"clean-{number}")
@@ -209,6 +215,12 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
             if step == "edit the override":  # every weeknote's card, the new one
                 page = (served / "weeknotes/2026-w45-platform/index.html").read_text("utf-8")
                 assert "card, second take" in page and "card, first take" not in page
+            if step == "edit an entry":  # Material's templates compiled at the first build only
+                assert templates.compiled == compiled and templates.reused > 20, step
+            if step == "edit that override":  # only main.html, whose source changed
+                assert templates.compiled == compiled + 1, step
+                page = (served / "weeknotes/2026-w45-platform/index.html").read_text("utf-8")
+                assert "Banner, second take" in page and "first take" not in page
             if step == "break an entry":  # issue 14: its address shows its problems
                 error_page = served / "incidents/2026-11-04-stale-search-index/index.html"
                 assert "XSEV3" in error_page.read_text("utf-8")

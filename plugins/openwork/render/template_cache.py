@@ -7,16 +7,20 @@ source changes (the cache checks it); the cache files' names also carry what els
 compiled code depends on (Jinja's and openwork's versions, the environment's options), so a
 different setup never reads another's files. A cache that cannot be read or written is only
 slower: the template is compiled as without it.
+
+Under `mkdocs serve`, MkDocs' theme environment (Material's templates), made anew at each
+rebuild, keeps its compiled templates in memory instead (KeptTemplates).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+from types import CodeType
 from typing import Any
 
 import jinja2
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from openwork import __version__
@@ -71,3 +75,26 @@ def use_template_cache(env: Environment) -> None:
         env.bytecode_cache = _QuietCache(pattern=f"__openwork_{_setup(env)}_%s.cache")
     except (OSError, RuntimeError):  # Jinja refuses a folder another user could write to
         env.bytecode_cache = None
+
+
+class KeptTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of a server, for an environment made
+    anew at each rebuild (MkDocs' theme environment, whose Material templates took about
+    0.13 s of CPU to compile in every rebuild). A template is compiled again when its source
+    changes (Jinja checks) or the environment's options do (part of the key)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], tuple[str, CodeType]] = {}
+        self.compiled = 0  # in this instance's life, for tests
+        self.reused = 0
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        kept = self._kept.get((_setup(bucket.environment), bucket.key))
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = kept[1]
+            self.reused += 1
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            self.compiled += 1
+            self._kept[(_setup(bucket.environment), bucket.key)] = (bucket.checksum, bucket.code)

@@ -107,6 +107,8 @@ class ServeEvents:
 
     @event_priority(-100)  # every page has its HTML: which to render under serve --dirty
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.is_serve and env.bytecode_cache is None:  # the theme's templates compiled once
+            env.bytecode_cache = self.rebuilds.theme_templates
         self.rebuilds.decide(config, files, lambda page: self._page_extra(page, config))
         return env
 

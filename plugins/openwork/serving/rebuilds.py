@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from openwork.pipeline import Kept, SiteSettings
 from openwork.render.renderer import Renderer
+from openwork.render.template_cache import KeptTemplates
 from openwork.serving.conversions import Conversions
 from openwork.serving.fingerprints import folder_stats, page_digest, site_digest
 from openwork.serving.memo import PageMemo
@@ -48,6 +49,7 @@ class Rebuilds:
         self.conversions = Conversions()
         self.links = PageMemo[str]()  # an entry's Markdown with its links rewritten
         self.search = SearchEntries()
+        self.theme_templates = KeptTemplates()  # MkDocs' theme environment's, compiled
         self.blocked_by: list[str] = []  # plugins that make a dirty rebuild render every page
         self.pages_rendered = 0  # in the current build, for tests and the log
         self.notices: list[str] = []  # for the plugin to log
