@@ -205,8 +205,9 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
         pages = plugin.rebuilds.conversions.converted
         assert pages > 40  # the example is big enough for "only a few" to mean something
         templates = plugin.rebuilds.theme_templates
+        items = plugin.rebuilds.kept.feed_items
         for number, (step, change) in enumerate(STEPS.items()):
-            compiled = templates.compiled
+            compiled, made, reused = templates.compiled, items.made, items.reused
             change(root)
             plugin = rebuild()
             _clean(root, tmp_path / f"clean-{number}")
@@ -217,6 +218,8 @@ def test_each_rebuild_writes_what_a_clean_build_writes(
                 assert "card, second take" in page and "card, first take" not in page
             if step == "edit an entry":  # Material's templates compiled at the first build only
                 assert templates.compiled == compiled and templates.reused > 20, step
+                # Its feed item made again (with a stand-in body, then its page's), no other.
+                assert items.made == made + 2 and items.reused - reused >= 20, step
             if step == "edit that override":  # only main.html, whose source changed
                 assert templates.compiled == compiled + 1, step
                 page = (served / "weeknotes/2026-w45-platform/index.html").read_text("utf-8")

@@ -15,6 +15,7 @@ from openwork import paths
 from openwork.content.model import Entry
 from openwork.feeds import atom, jsonfeed, rss
 from openwork.feeds.facts import facts_html
+from openwork.feeds.kept_items import KeptItems
 from openwork.feeds.model import Feed, FeedItem, build_item, newest_update
 from openwork.index.site import Site
 from openwork.render.renderer import Renderer
@@ -93,6 +94,7 @@ class FeedCatalog:
         # Each entry's card facts for its item, by entry id: the same whichever body the
         # item is made with (a stand-in while the pipeline tries items, then the page's).
         self.facts: dict[str, str] = {}
+        self.kept_items: KeptItems | None = None  # a server's, between rebuilds
         # An empty Atom feed still needs an `updated`: the site's newest change, never the
         # clock. A site that has published nothing has none, and so no Atom feeds (`formats`).
         changes = [e.last_modified for s in self.scopes for e in s.entries]
@@ -164,6 +166,7 @@ class FeedCatalog:
         # The pages already link this build's feeds: the same formats, the same fallback.
         catalog.fallback_updated = self.fallback_updated
         catalog.facts = self.facts
+        catalog.kept_items = self.kept_items
         return catalog
 
     def feed(
@@ -220,6 +223,8 @@ class FeedCatalog:
             facts = self.facts.get(entry.id)
             if facts is None:
                 facts = self.facts[entry.id] = facts_html(entry, self.renderer)
+        if self.kept_items is not None:
+            return self.kept_items.item(entry, url, site_url, body_html, facts)
         return build_item(entry, url, site_url, body_html, facts)
 
 

@@ -288,6 +288,7 @@ def _render_round(
         later.append(failures(site.kind_entries("incident"), chart, None))
         catalog, feed_failed = _catalog(site, renderer, settings), {}
         if catalog is not None:
+            catalog.kept_items = kept.feed_items if kept else None
             markdown = settings.feed_bodies_from_markdown
             bodies = {e.id: e.body if markdown else _STAND_IN for e in site.entries}
             checks = kept.feed_checks if kept else None
