@@ -63,12 +63,15 @@ _KEEPS_STATE = (
 )
 
 
+def not_page_alone(extensions: list[object]) -> tuple[str, ...]:
+    """The extensions whose output may depend on more than the page: any not named in
+    `PAGE_ALONE`, or given as an object. Serve's conversion cache is off while there are any."""
+    return tuple(str(n) for n in extensions if not (isinstance(n, str) and n in PAGE_ALONE))
+
+
 def page_alone(extensions: list[object]) -> bool:
-    """True when every extension is named and known to depend on the page alone."""
-    return all(
-        isinstance(name, str) and name in PAGE_ALONE and name not in _KEEPS_STATE
-        for name in extensions
-    )
+    """True when every extension depends on the page alone and keeps nothing past a reset."""
+    return not not_page_alone(extensions) and _KEEPS_STATE.isdisjoint(map(str, extensions))
 
 
 class SharedMarkdown:

@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from openwork.shared_markdown import PAGE_ALONE
+from openwork.shared_markdown import not_page_alone
 
 _LOGGER = "mkdocs"  # MkDocs reports a page's links under mkdocs.structure.pages
 
@@ -67,7 +67,7 @@ class Conversions:
         self._restores.clear()
         self.forget_pending()
         names = [str(name) for name in config.markdown_extensions]
-        self.unsafe = tuple(name for name in names if name not in PAGE_ALONE)
+        self.unsafe = not_page_alone(list(config.markdown_extensions))
         settings = (
             repr(names),
             repr(config.mdx_configs),
