@@ -20,8 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     10,000-entry check spent on nothing (issue 13). A check writes no file and starts no
     thread. Other commands (which may write files, run servers or leave temporary folders to
     clean up), and calls with `argv` (tests), return as usual."""
-    code = app.main(argv)
-    if argv is None and app.build_parser().parse_args().command == "check":
+    args = app.parse(argv)
+    code = app.run(args)
+    if argv is None and args.command == "check":
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -246,10 +246,20 @@ def _iso_date(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `openwork` console script; returns the exit status."""
+    return run(parse(argv))
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line's arguments (argparse exits on a usage error), with output streams
+    that write what they cannot encode as escapes instead of failing."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The parsed command, run; returns the exit status."""
     try:
         if args.command == "new":
             return cmd_new(args)
