@@ -9,6 +9,9 @@ from functools import lru_cache
 from openwork.content.model import Entry
 from openwork.slugs import slugify
 
+# The docs pages MkDocs takes as the home page: the first of these that docs/ holds.
+HOME_PAGES = ("index.md", "README.md")
+
 
 def entry(e: Entry) -> str:
     return e.src_uri

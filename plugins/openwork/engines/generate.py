@@ -22,6 +22,7 @@ from openwork.content.private import marker_problems, public_docs_page
 from openwork.content.rejected import rejected_files
 from openwork.engines.config import KeepTagsDumper
 from openwork.engines.project import MARKDOWN, Project
+from openwork.paths import HOME_PAGES
 from openwork.pipeline import EntryPage
 from openwork.pipeline.boundary import page_problem
 from openwork.problems import Problem
@@ -32,7 +33,6 @@ from openwork.render.status_outputs import STATUS_CSS
 
 MARKER = ".openwork-build"  # only a folder holding this file is ever removed by generate
 CSS_URI = "assets/openwork.css"
-HOME_PAGES = ("index.md", "README.md")
 
 
 @dataclass

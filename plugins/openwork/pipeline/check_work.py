@@ -11,6 +11,7 @@ from openwork.content.model import Entry
 from openwork.feeds.catalog import FeedCatalog
 from openwork.forked import in_chunks
 from openwork.index.site import Site
+from openwork.paths import HOME_PAGES
 from openwork.pipeline.boundary import entry_problem, isolate, page_problem
 from openwork.pipeline.feed_boundary import feed_documents
 from openwork.problems import Problem
@@ -27,19 +28,6 @@ def shares_for(jobs: int | None, items: int) -> int:
     if jobs is None:
         return 1
     return max(1, min(jobs, items // MIN_SHARE))
-
-
-def failures(
-    items: Sequence[T], attempt: Callable[[Sequence[T]], dict[str, Problem]], jobs: int | None
-) -> dict[str, Problem]:
-    """`attempt` (which returns what failed, by entry id) over `items`: at once in a build,
-    in chunks shared among processes in a check."""
-    count = shares_for(jobs, len(items))
-    chunk = len(items) if count == 1 else CHUNK
-    found: dict[str, Problem] = {}
-    for part in in_chunks(items, attempt, count, chunk):
-        found.update(part)
-    return found
 
 
 Stage = tuple[Sequence[Any], Callable[[Sequence[Any]], dict[str, Problem]]]
@@ -116,9 +104,6 @@ def render_pages(
     parts = in_chunks(work, render, count, 1 if count > 1 else len(work))
     pages = [page for part, _ in parts for page in part]
     return pages, [problem for _, part in parts for problem in part]
-
-
-HOME_PAGES = ("index.md", "README.md")  # MkDocs' home page: the first of these in docs/
 
 
 def after_the_pages(

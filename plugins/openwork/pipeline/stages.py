@@ -22,7 +22,6 @@ from openwork.options import Options
 from openwork.pipeline.boundary import entry_problem, page_problem
 from openwork.pipeline.check_work import (
     after_the_pages,
-    failures,
     failures_together,
     render_pages,
     try_each,
@@ -285,7 +284,8 @@ def _render_round(
     made: list[FeedCatalog | None] = []
 
     def charts_and_feeds() -> None:  # in a check, done here while other processes render
-        later.append(failures(site.kind_entries("incident"), chart, None))
+        incidents = site.kind_entries("incident")
+        later.append(chart(incidents) if incidents else {})
         catalog, feed_failed = _catalog(site, renderer, settings), {}
         if catalog is not None:
             catalog.kept_items = kept.feed_items if kept else None
