@@ -12,8 +12,14 @@ from typing import Any
 from jinja2 import BaseLoader, Environment
 
 MACROS = "_macros.html"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _DEFINED = re.compile(r"{%-?\s*macro\s+(\w+)\s*\(")
 _BLOCK = re.compile(r"{%-?\s*macro\s+(\w+)\s*\(.*?{%-?\s*endmacro\s*-?%}", re.S)
+
+
+def is_package_template(filename: str | None) -> bool:
+    """True when a loaded template's file is one of openwork's own, not a theme's."""
+    return Path(filename or "").resolve().parent == PACKAGE_TEMPLATES
 
 
 def missing_macros(override: str, package: str) -> str:
@@ -28,14 +34,14 @@ class CompletingLoader(BaseLoader):
     """`inner` (the theme's folders, then the package's), except that an override of
     `_macros.html` is followed by the package's macros it lacks."""
 
-    def __init__(self, inner: BaseLoader, package: BaseLoader, package_dir: Path) -> None:
-        self.inner, self.package, self.package_dir = inner, package, package_dir
+    def __init__(self, inner: BaseLoader, package: BaseLoader) -> None:
+        self.inner, self.package = inner, package
 
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.inner.get_source(environment, template)
-        if template != MACROS or Path(filename or "").resolve().parent == self.package_dir:
+        if template != MACROS or is_package_template(filename):
             return source, filename, uptodate
         own = self.package.get_source(environment, template)[0]
         extra = missing_macros(source, own)

@@ -18,12 +18,11 @@ from markupsafe import Markup
 from openwork.content.dates import human_duration
 from openwork.render.fast_macros import FastMacros
 from openwork.render.list_items import list_items_global
-from openwork.render.macro_loader import CompletingLoader
+from openwork.render.macro_loader import CompletingLoader, is_package_template
 from openwork.render.reading import reader_filters, spaced
 from openwork.render.template_cache import use_template_cache
 from openwork.urls import PageUrls
 
-_PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -102,7 +101,7 @@ class Renderer:
         self.spacing = True  # False in a check: no one reads what it renders (check-speed)
         self._own: dict[str, bool] = {}
         self.env = Environment(
-            loader=CompletingLoader(ChoiceLoader(loaders), package, _PACKAGE_TEMPLATES),
+            loader=CompletingLoader(ChoiceLoader(loaders), package),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -165,8 +164,8 @@ class Renderer:
         """True when `template` is the package's own, not a theme's override of it."""
         own = self._own.get(template)
         if own is None:
-            source = self.env.get_template(template).filename or ""
-            own = self._own[template] = Path(source).resolve().parent == _PACKAGE_TEMPLATES
+            filename = self.env.get_template(template).filename
+            own = self._own[template] = is_package_template(filename)
         return own
 
     def render(self, template: str, page: str, **context: Any) -> str:
