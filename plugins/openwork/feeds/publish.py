@@ -53,8 +53,9 @@ def iter_feed_files(
     if not catalog.formats:
         return
     # Each entry is in several feeds: its item is made once (pass `items` to reuse those
-    # made already), and written once per format. One format at a time, so the build holds
-    # the items' text in one format only.
+    # made already), and written once per format, one format at a time. The texts the
+    # build's check made (`texts`) are held for every format until then; each format's are
+    # let go as soon as its feeds are written.
     items = {} if items is None else items
     for fmt in catalog.formats:
         written = texts.pop(fmt, {}) if texts is not None else {}

@@ -129,8 +129,8 @@ class FastMacros:
             meta.append(f" · {self.team_link(e)}")
         if e.kind != "weeknote":
             meta.append(f" · {self.status_badge(e)}")
-        if e.kind == "incident" and e.durations().get("resolve"):
-            meta.append(f" · resolved in {escape(self._duration(e.durations()['resolve']))}")
+        if e.kind == "incident" and (resolve := e.durations().get("resolve")):
+            meta.append(f" · resolved in {escape(self._duration(resolve))}")
         meta.append("</div>\n")
         return str(escape(e.kind)), title, "".join(meta)
 
